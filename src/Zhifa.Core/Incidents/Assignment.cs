@@ -1,0 +1,29 @@
+namespace Zhifa.Core.Incidents;
+
+public enum AssignmentRole
+{
+    Lead,
+    Co,
+}
+
+public enum AssignmentStatus
+{
+    Dispatched,
+    Accepted,
+    Resolved,
+    /// <summary>The department returned the incident ("not ours").</summary>
+    Returned,
+}
+
+/// <summary>An incident handed to one department, as lead or co-department.</summary>
+public sealed class Assignment
+{
+    public Guid Id { get; init; }
+    public Guid IncidentId { get; init; }
+    public required string DepartmentCode { get; init; }
+    public AssignmentRole Role { get; init; }
+    public AssignmentStatus Status { get; internal set; }
+    public DateTimeOffset AssignedAt { get; init; }
+
+    public bool IsActive => Status != AssignmentStatus.Returned;
+}

@@ -1,0 +1,20 @@
+namespace Zhifa.Core.Incidents;
+
+/// <summary>One raw report from one channel (线索). Several clues may make one incident.</summary>
+public sealed class Clue
+{
+    public Guid Id { get; init; }
+    public Guid IncidentId { get; internal set; }
+    public required string Channel { get; init; }
+    /// <summary>The channel's own id; (Channel, ExternalId) is unique, which makes intake idempotent.</summary>
+    public string? ExternalId { get; init; }
+    public required string Text { get; init; }
+    public string? MatterCode { get; init; }
+    public double Lat { get; init; }
+    public double Lon { get; init; }
+    public string? Address { get; init; }
+    public string? ReporterName { get; init; }
+    public string? ReporterPhone { get; init; }
+    public DateTimeOffset? OccurredAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+}

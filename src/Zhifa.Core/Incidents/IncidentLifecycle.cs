@@ -1,0 +1,51 @@
+using Zhifa.Core.Organization;
+using static Zhifa.Core.Incidents.IncidentAction;
+using static Zhifa.Core.Incidents.IncidentStatus;
+using static Zhifa.Core.Organization.Role;
+
+namespace Zhifa.Core.Incidents;
+
+/// <summary>The one transition table of the incident life cycle (DESIGN.md §3). Everything else reads it.</summary>
+public static class IncidentLifecycle
+{
+    private static readonly Role[] DepartmentStaff = [DepartmentOfficer, DepartmentLeader];
+
+    public static IReadOnlyList<Transition> Table { get; } =
+    [
+        new(null, Report, Reported, [Channel, GridWorker, Dispatcher]),
+        new(Reported, Dispatch, Dispatched, [Dispatcher, Router]),
+        new(Reported, Reject, Rejected, [Dispatcher]),
+        new(Reported, Merge, Merged, [Dispatcher, Router]),
+        new(Reported, Escalate, Reported, [Dispatcher]),
+        new(Reported, Dispute, Disputed, [Dispatcher],
+            i => i.ReturnCount == 0 ? "only an incident that a department has returned can be disputed" : null),
+        new(Disputed, Rule, Dispatched, [DutyCommander]),
+        new(Dispatched, Accept, InProgress, DepartmentStaff),
+        new(Dispatched, Return, Reported, DepartmentStaff,
+            i => i.BindingRuling ? "a duty commander's ruling binds the department; it cannot be returned" : null),
+        new(InProgress, Resolve, Resolved, DepartmentStaff),
+        new(InProgress, Suspend, Suspended, [Dispatcher]),
+        new(Suspended, Resume, InProgress, [Dispatcher]),
+        new(Resolved, VerifyPassed, Closed, [Dispatcher, GridWorker]),
+        new(Resolved, VerifyFailed, InProgress, [Dispatcher, GridWorker]),
+        new(Closed, Reopen, Dispatched, [Dispatcher, Supervisor]),
+    ];
+
+    /// <summary>Final states: no row leaves them.</summary>
+    public static bool IsFinal(IncidentStatus status) => Table.All(t => t.From != status);
+
+    public static Transition? Find(IncidentStatus from, IncidentAction action) =>
+        Table.FirstOrDefault(t => t.From == from && t.Action == action);
+
+    /// <summary>The API names of the actions the table allows from a state.</summary>
+    public static IReadOnlyList<string> AllowedFrom(IncidentStatus from) =>
+        Table.Where(t => t.From == from).Select(t => t.Action.ApiName()).Distinct().ToList();
+
+    /// <summary>The row for this action on this incident, or a domain error that says why there is none.</summary>
+    public static Transition Require(Incident incident, IncidentAction action)
+    {
+        var row = Find(incident.Status, action) ?? throw InvalidTransitionException.NoRow(incident, action);
+        var blocked = row.Guard?.Invoke(incident);
+        return blocked is null ? row : throw InvalidTransitionException.Guarded(incident, action, blocked);
+    }
+}

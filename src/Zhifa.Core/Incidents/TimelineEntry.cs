@@ -1,0 +1,16 @@
+namespace Zhifa.Core.Incidents;
+
+/// <summary>One line of an incident's history: who did what, when, and what it changed.</summary>
+public sealed class TimelineEntry
+{
+    public Guid Id { get; init; }
+    public Guid IncidentId { get; init; }
+    /// <summary>Position in the incident's history, from 1; equals the incident's version after the change.</summary>
+    public int Seq { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string Action { get; init; }
+    public IncidentStatus? FromStatus { get; init; }
+    public IncidentStatus ToStatus { get; init; }
+    public required string Actor { get; init; }
+    public string? Note { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Zhifa.Core.Matters;
+
+public enum Priority
+{
+    Low,
+    Normal,
+    Urgent,
+}

@@ -1,0 +1,8 @@
+namespace Zhifa.Core.Organization;
+
+public enum RegionLevel
+{
+    City,
+    County,
+    Township,
+}

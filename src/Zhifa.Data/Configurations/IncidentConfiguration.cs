@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Core.Incidents;
+
+namespace Zhifa.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Number).HasMaxLength(32);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.Property(i => i.MatterCode).HasMaxLength(8);
+        builder.Property(i => i.Summary).HasMaxLength(200);
+        builder.Property(i => i.Address).HasMaxLength(200);
+        builder.Property(i => i.GridCode).HasMaxLength(16);
+        builder.Property(i => i.TownshipCode).HasMaxLength(12);
+        builder.Property(i => i.CountyCode).HasMaxLength(12);
+        builder.Property(i => i.HandlingCenterCode).HasMaxLength(20);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.Lead);
+        builder.Ignore(i => i.RegionCode);
+
+        builder.HasIndex(i => new { i.Status, i.ReportedAt });
+        builder.HasIndex(i => new { i.HandlingCenterCode, i.Status });
+        builder.HasIndex(i => new { i.CountyCode, i.ReportedAt });
+        builder.HasIndex(i => new { i.TownshipCode, i.ReportedAt });
+        builder.HasIndex(i => new { i.MatterCode, i.ReportedAt });
+        builder.HasIndex(i => i.ReportedAt);
+
+        builder.HasMany(i => i.Clues).WithOne().HasForeignKey(c => c.IncidentId);
+        builder.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.IncidentId);
+        builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId);
+    }
+}
+
+internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
+{
+    public void Configure(EntityTypeBuilder<Clue> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Channel).HasMaxLength(16);
+        builder.Property(c => c.ExternalId).HasMaxLength(100);
+        builder.Property(c => c.Text).HasMaxLength(2000);
+        builder.Property(c => c.MatterCode).HasMaxLength(8);
+        builder.Property(c => c.Address).HasMaxLength(200);
+        builder.Property(c => c.ReporterName).HasMaxLength(64);
+        builder.Property(c => c.ReporterPhone).HasMaxLength(32);
+        // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
+        builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.DepartmentCode).HasMaxLength(24);
+        builder.HasIndex(a => new { a.DepartmentCode, a.Status });
+        builder.Ignore(a => a.IsActive);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Action).HasMaxLength(16);
+        builder.Property(t => t.Actor).HasMaxLength(64);
+        builder.Property(t => t.Note).HasMaxLength(2000);
+        builder.HasIndex(t => new { t.IncidentId, t.Seq }).IsUnique();
+    }
+}
+
+internal sealed class IncidentNumberCounterConfiguration : IEntityTypeConfiguration<IncidentNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<IncidentNumberCounter> builder)
+    {
+        builder.HasKey(c => c.Prefix);
+        builder.Property(c => c.Prefix).HasMaxLength(24);
+    }
+}

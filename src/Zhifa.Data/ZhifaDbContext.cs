@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Matters;
+using Zhifa.Core.Organization;
+
+namespace Zhifa.Data;
+
+/// <summary>One model for SQLite and PostgreSQL; each provider has its own migrations project.</summary>
+public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : DbContext(options)
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<CommandCenter> CommandCenters => Set<CommandCenter>();
+    public DbSet<DepartmentType> DepartmentTypes => Set<DepartmentType>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Clue> Clues => Set<Clue>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
+
+    public bool IsSqlite => Database.ProviderName == SqliteProvider;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, stable when members are added.
+        configurationBuilder.Properties<IncidentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AssignmentRole>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<AssignmentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<TimeLimit>().HaveConversion<TimeLimitConverter>().HaveMaxLength(8);
+        // SQLite cannot order or compare DateTimeOffset text; store it as a sortable integer there.
+        if (IsSqlite)
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    private sealed class TimeLimitConverter() : ValueConverter<TimeLimit, string>(v => v.ToString(), v => TimeLimit.Parse(v));
+}

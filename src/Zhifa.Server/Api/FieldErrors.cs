@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Zhifa.Server.Api;
+
+/// <summary>Collects what is wrong with a request, field by field, for one 400 answer.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Adds an error when the value is missing or blank; true when it is present.</summary>
+    public bool Required(string field, string? value, int maxLength = 1000)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"The {field} field is required.");
+            return false;
+        }
+        if (value.Length > maxLength)
+        {
+            Add(field, $"The {field} field must be at most {maxLength} characters.");
+            return false;
+        }
+        return true;
+    }
+
+    public void MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+            Add(field, $"The {field} field must be at most {maxLength} characters.");
+    }
+
+    /// <summary>Adds an error when a given code is not among the known ones.</summary>
+    public void Known<T>(string field, string? code, IReadOnlyDictionary<string, T> known, string what)
+    {
+        if (code is not null && !known.ContainsKey(code))
+            Add(field, $"Unknown {what} '{code}'.");
+    }
+
+    public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

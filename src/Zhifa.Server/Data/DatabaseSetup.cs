@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+
+namespace Zhifa.Server.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// SQLite file <c>data/zhifa.db</c> under the content root by default; PostgreSQL when
+    /// <c>Database:Provider</c> is Postgres, with <c>ConnectionStrings:Zhifa</c>.
+    /// </summary>
+    public static IServiceCollection AddZhifaDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Zhifa");
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Zhifa is not set.");
+            services.AddDbContextPool<ZhifaDbContext>(o => o.UseNpgsql(connectionString,
+                npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
+            services.AddDbContextPool<ZhifaDbContext>(o => o.UseSqlite(sqlite,
+                s => s.MigrationsAssembly("Zhifa.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas()));
+        }
+        return services;
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/zhifa.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

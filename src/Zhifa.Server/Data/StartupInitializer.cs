@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Reference;
+
+namespace Zhifa.Server.Data;
+
+/// <summary>
+/// Runs before the server listens: migrate, seed what is missing, load reference data into memory.
+/// The readiness check reports ready only after this has finished.
+/// </summary>
+internal sealed class StartupInitializer(
+    IServiceScopeFactory scopes,
+    ReferenceData reference,
+    ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+        if (db.IsSqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var seedDirectory = Path.Combine(AppContext.BaseDirectory, "Data", "Seed");
+        var seeder = scope.ServiceProvider.GetRequiredService<ReferenceSeeder>();
+        var added = await seeder.SeedAsync(ReferenceSeeder.Load(seedDirectory), cancellationToken);
+        await reference.LoadAsync(db, cancellationToken);
+        logger.LogInformation("Database ready in {Elapsed} ms ({Provider}, {Added} rows seeded, {Grids} grids indexed)",
+            clock.ElapsedMilliseconds, db.Database.ProviderName, added, reference.Grids.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Server.Api;
+using Zhifa.Server.Features.Reference;
+using ActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<Zhifa.Server.Features.Incidents.IncidentDetail>,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
+
+namespace Zhifa.Server.Features.Incidents;
+
+/// <summary>One POST per action of the life-cycle table: validate the body, then let the workflow act.</summary>
+internal static class IncidentActionEndpoints
+{
+    public static void MapIncidentActions(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/dispatch", Dispatch);
+        group.MapPost("/{id:guid}/reject", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Reason, c, id, (i, now) => i.Reject(body.Reason!, c.Actor, now), ct));
+        group.MapPost("/{id:guid}/merge", Merge);
+        group.MapPost("/{id:guid}/escalate", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Reason, c, id, (i, now) => i.Escalate(c.Reference.CommandCenters.GetValueOrDefault(i.HandlingCenterCode)?.ParentCode, body.Reason!, c.Actor, now), ct));
+        group.MapPost("/{id:guid}/dispute", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Reason, c, id, (i, now) => i.Dispute(body.Reason!, c.Actor, now), ct));
+        group.MapPost("/{id:guid}/rule", Rule);
+        group.MapPost("/{id:guid}/accept", (Guid id, NoteRequest? body, [AsParameters] Context c, CancellationToken ct) =>
+            Act(c, id, (i, now) => i.Accept(c.Actor, now, body?.Note), ct, Note(body?.Note)));
+        group.MapPost("/{id:guid}/return", (Guid id, ReturnRequest body, [AsParameters] Context c, CancellationToken ct) =>
+        {
+            var errors = new FieldErrors();
+            errors.Required("reason", body.Reason);
+            errors.Known("suggestedDepartmentCode", body.SuggestedDepartmentCode, c.Reference.Departments, "department");
+            return Act(c, id, (i, now) => i.Return(body.Reason!, body.SuggestedDepartmentCode, c.Actor, now), ct, errors);
+        });
+        group.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Result, c, id, (i, now) => i.Resolve(body.Result!, c.Actor, now), ct, "result"));
+        group.MapPost("/{id:guid}/suspend", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Reason, c, id, (i, now) => i.Suspend(body.Reason!, c.Actor, now), ct));
+        group.MapPost("/{id:guid}/resume", (Guid id, NoteRequest? body, [AsParameters] Context c, CancellationToken ct) =>
+            Act(c, id, (i, now) => i.Resume(c.Actor, now, body?.Note), ct, Note(body?.Note)));
+        group.MapPost("/{id:guid}/verify", (Guid id, VerifyRequest body, [AsParameters] Context c, CancellationToken ct) =>
+        {
+            var errors = Note(body.Note);
+            if (body.Passed is null)
+                errors.Add("passed", "The passed field is required (true or false).");
+            return Act(c, id, (i, now) => i.Verify(body.Passed!.Value, c.Actor, now, body.Note), ct, errors);
+        });
+        group.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
+            WithReason(body.Reason, c, id, (i, now) => i.Reopen(body.Reason!, c.Actor, now), ct));
+    }
+
+    /// <summary>What every action handler needs, bound in one parameter.</summary>
+    internal sealed record Context(IncidentWorkflow Workflow, ReferenceData Reference, HttpContext Http)
+    {
+        public string Actor => Http.ActorName();
+    }
+
+    private static Task<ActionResult> Dispatch(Guid id, DispatchRequest body, [AsParameters] Context c, CancellationToken ct)
+    {
+        var errors = Departments(body.DepartmentCode, body.CoDepartmentCodes, c.Reference);
+        errors.Known("matterCode", body.MatterCode, c.Reference.Matters, "matter");
+        errors.MaxLength("note", body.Note, 1000);
+        var matter = body.MatterCode is null ? null : c.Reference.Matters.GetValueOrDefault(body.MatterCode);
+        return Act(c, id, (i, now) => i.Dispatch(body.DepartmentCode!, body.CoDepartmentCodes ?? [], matter, c.Actor, now, body.Note), ct, errors);
+    }
+
+    private static Task<ActionResult> Rule(Guid id, RuleRequest body, [AsParameters] Context c, CancellationToken ct)
+    {
+        var errors = Departments(body.DepartmentCode, body.CoDepartmentCodes, c.Reference);
+        errors.Required("reason", body.Reason);
+        errors.MaxLength("legalBasis", body.LegalBasis, 200);
+        return Act(c, id, (i, now) => i.Rule(body.DepartmentCode!, body.CoDepartmentCodes ?? [], body.Reason!, body.LegalBasis, c.Actor, now), ct, errors);
+    }
+
+    private static async Task<ActionResult> Merge(Guid id, MergeRequest body, [AsParameters] Context c, CancellationToken ct)
+    {
+        if (body.IntoIncidentId is not { } intoId)
+            return Problems.Field("intoIncidentId", "The intoIncidentId field is required.");
+        var target = await c.Workflow.LoadAsync(intoId, ct);
+        if (target is null)
+            return Problems.Field("intoIncidentId", $"No incident has id {intoId}.");
+        return await Act(c, id, (i, now) => i.MergeInto(target, c.Actor, now), ct);
+    }
+
+    private static FieldErrors Departments(string? lead, string[]? co, ReferenceData reference)
+    {
+        var errors = new FieldErrors();
+        if (errors.Required("departmentCode", lead, 24))
+            errors.Known("departmentCode", lead, reference.Departments, "department");
+        for (var n = 0; n < (co?.Length ?? 0); n++)
+            errors.Known($"coDepartmentCodes[{n}]", co![n] ?? "", reference.Departments, "department");
+        return errors;
+    }
+
+    private static FieldErrors Note(string? note)
+    {
+        var errors = new FieldErrors();
+        errors.MaxLength("note", note, 1000);
+        return errors;
+    }
+
+    private static Task<ActionResult> WithReason(string? text, Context c, Guid id, Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, string field = "reason")
+    {
+        var errors = new FieldErrors();
+        errors.Required(field, text);
+        return Act(c, id, act, ct, errors);
+    }
+
+    private static async Task<ActionResult> Act(Context c, Guid id, Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, FieldErrors? errors = null)
+    {
+        if (errors?.Any == true)
+            return errors.ToProblem();
+        var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), act, ct);
+        return outcome.ToResult(c.Http, id);
+    }
+}

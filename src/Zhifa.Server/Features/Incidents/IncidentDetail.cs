@@ -1,0 +1,52 @@
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Matters;
+
+namespace Zhifa.Server.Features.Incidents;
+
+/// <summary>An incident as GET /incidents/{id} and every action answer it.</summary>
+public sealed record IncidentDetail(
+    Guid Id,
+    string Number,
+    IncidentStatus Status,
+    string? MatterCode,
+    string? RegionCode,
+    string? TownshipCode,
+    string? CountyCode,
+    string? GridCode,
+    string HandlingCenterCode,
+    Priority Priority,
+    string Summary,
+    double Lat,
+    double Lon,
+    string? Address,
+    int ReportCount,
+    int ReworkCount,
+    int ReturnCount,
+    bool BindingRuling,
+    Guid? MergedIntoId,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt,
+    int Version,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<AssignmentView> Assignments,
+    IReadOnlyList<TimelineView> Timeline,
+    IReadOnlyList<ClueView> Clues)
+{
+    public static IncidentDetail From(Incident i) => new(
+        i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.TownshipCode, i.CountyCode, i.GridCode,
+        i.HandlingCenterCode, i.Priority, i.Summary, i.Lat, i.Lon, i.Address,
+        i.ReportCount, i.ReworkCount, i.ReturnCount, i.BindingRuling, i.MergedIntoId,
+        i.ReportedAt, i.UpdatedAt, i.ClosedAt, i.Version,
+        IncidentLifecycle.AllowedFrom(i.Status),
+        i.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
+        i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
+        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => new ClueView(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, c.OccurredAt, c.ReceivedAt)).ToList());
+}
+
+public sealed record AssignmentView(string DepartmentCode, AssignmentRole Role, AssignmentStatus Status, DateTimeOffset AssignedAt);
+
+public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, IncidentStatus? FromStatus, IncidentStatus ToStatus, string Actor, string? Note);
+
+/// <summary>A clue as shown with its incident; the reporter's personal data is not part of it.</summary>
+public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt);

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Core.Incidents;
+using Zhifa.Server.Api;
+
+namespace Zhifa.Server.Features.Incidents;
+
+public static class IncidentEndpoints
+{
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
+        group.MapGet("/", ListAsync).WithSummary("List incidents, filtered and paged");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("An incident with its clues, assignments and timeline");
+        group.MapIncidentActions();
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
+        [AsParameters] IncidentQuery query, IncidentQueries incidents, CancellationToken ct)
+    {
+        var errors = incidents.Validate(query, out var statuses);
+        if (errors.Any)
+            return errors.ToProblem();
+        return TypedResults.Ok(await incidents.ListAsync(query, statuses, ct));
+    }
+
+    private static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult>> GetAsync(
+        Guid id, IncidentQueries incidents, HttpContext http, CancellationToken ct)
+    {
+        var incident = await incidents.FindAsync(id, ct);
+        if (incident is null)
+            return NotFound(id);
+        return Answer(http, incident);
+    }
+
+    /// <summary>The incident as GET returns it, with its version as the ETag for the next If-Match.</summary>
+    internal static Ok<IncidentDetail> Answer(HttpContext http, Incident incident)
+    {
+        http.Response.Headers.ETag = ETags.For(incident.Version);
+        return TypedResults.Ok(IncidentDetail.From(incident));
+    }
+
+    internal static ProblemHttpResult NotFound(Guid id) =>
+        Problems.NotFound("incident.not_found", $"No incident has id {id}.");
+
+    /// <summary>Turns an action's outcome into its HTTP answer.</summary>
+    internal static Results<Ok<IncidentDetail>, ProblemHttpResult, ValidationProblem> ToResult(this ActionOutcome outcome, HttpContext http, Guid id) => outcome switch
+    {
+        ActionOutcome.Done done => Answer(http, done.Incident),
+        ActionOutcome.NotFound => NotFound(id),
+        ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",
+            $"The incident has changed; its current ETag is {ETags.For(stale.CurrentVersion)}. Read it again before acting."),
+        ActionOutcome.Refused { Error: InvalidTransitionException invalid } => Problems.Conflict(invalid.Code, invalid.Message,
+            new Dictionary<string, object?> { ["currentStatus"] = JsonNamingPolicy.CamelCase.ConvertName(invalid.From.ToString()), ["action"] = invalid.Action.ApiName(), ["allowedActions"] = invalid.Allowed }),
+        ActionOutcome.Refused refused => Problems.Conflict(refused.Error.Code, refused.Error.Message),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
+}

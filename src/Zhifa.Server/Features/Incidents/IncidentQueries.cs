@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
+using Zhifa.Data;
+using Zhifa.Server.Api;
+using Zhifa.Server.Features.Reference;
+
+namespace Zhifa.Server.Features.Incidents;
+
+/// <summary>Reads of incidents: the filtered list and the full detail.</summary>
+public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
+{
+    public Task<Incident?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Incidents.AsNoTracking()
+            .Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    /// <summary>Checks the filters; the answer names every field that is wrong.</summary>
+    public FieldErrors Validate(IncidentQuery q, out IReadOnlyList<IncidentStatus> statuses)
+    {
+        var errors = new FieldErrors();
+        var parsed = new List<IncidentStatus>();
+        foreach (var text in (q.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) && !int.TryParse(text, out _))
+                parsed.Add(status);
+            else
+                errors.Add("status", $"Unknown status '{text}'. Known: {string.Join(", ", Enum.GetNames<IncidentStatus>())}.");
+        }
+        statuses = parsed;
+        errors.Known("regionCode", q.RegionCode, reference.Regions, "region");
+        errors.Known("departmentCode", q.DepartmentCode, reference.Departments, "department");
+        errors.Known("matterCode", q.MatterCode, reference.Matters, "matter");
+        if (q.From > q.To)
+            errors.Add("from", "from must not be later than to.");
+        if (q.Page < 1)
+            errors.Add("page", "page starts at 1.");
+        if (q.PageSize is < 1 or > IncidentQuery.MaxPageSize)
+            errors.Add("pageSize", $"pageSize is between 1 and {IncidentQuery.MaxPageSize}.");
+        errors.MaxLength("q", q.Q, 100);
+        return errors;
+    }
+
+    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IReadOnlyList<IncidentStatus> statuses, CancellationToken ct)
+    {
+        var query = db.Incidents.AsNoTracking();
+        if (statuses.Count > 0)
+            query = query.Where(i => statuses.Contains(i.Status));
+        if (q.RegionCode is { } regionCode)
+        {
+            query = reference.Regions[regionCode].Level switch
+            {
+                RegionLevel.County => query.Where(i => i.CountyCode == regionCode),
+                RegionLevel.Township => query.Where(i => i.TownshipCode == regionCode),
+                _ => query, // the city holds every incident, located or not
+            };
+        }
+        if (q.DepartmentCode is { } department)
+            query = query.Where(i => i.Assignments.Any(a => a.DepartmentCode == department && a.Status != AssignmentStatus.Returned));
+        if (q.MatterCode is { } matter)
+            query = query.Where(i => i.MatterCode == matter);
+        if (q.From is { } from)
+            query = query.Where(i => i.ReportedAt >= from.ToUniversalTime());
+        if (q.To is { } to)
+            query = query.Where(i => i.ReportedAt < to.ToUniversalTime());
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var text = q.Q.Trim();
+            query = query.Where(i => i.Number == text || i.Summary.Contains(text) || (i.Address != null && i.Address.Contains(text)));
+        }
+
+        var page = q.Page ?? 1;
+        var size = q.PageSize ?? IncidentQuery.DefaultPageSize;
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(i => new IncidentSummary(
+                i.Id, i.Number, i.Status, i.MatterCode, i.TownshipCode ?? i.CountyCode, i.GridCode, i.HandlingCenterCode,
+                i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
+                i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedList<IncidentSummary>(items, total, page, size);
+    }
+}

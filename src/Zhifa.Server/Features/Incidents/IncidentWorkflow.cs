@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Core;
+using Zhifa.Core.Incidents;
+using Zhifa.Data;
+
+namespace Zhifa.Server.Features.Incidents;
+
+/// <summary>What came of an action: the incident after it, or why nothing changed.</summary>
+public abstract record ActionOutcome
+{
+    public sealed record Done(Incident Incident) : ActionOutcome;
+    public sealed record NotFound : ActionOutcome;
+    public sealed record Stale(int CurrentVersion) : ActionOutcome;
+    public sealed record Refused(DomainException Error) : ActionOutcome;
+}
+
+/// <summary>
+/// Applies one life-cycle action to one incident: load it, check the caller's If-Match, let the
+/// domain method change it, and save the change with its timeline entry in one transaction.
+/// </summary>
+public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
+{
+    public Task<Incident?> LoadAsync(Guid id, CancellationToken ct) =>
+        db.Incidents
+            .Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Action<Incident, DateTimeOffset> act, CancellationToken ct)
+    {
+        var incident = await LoadAsync(id, ct);
+        if (incident is null)
+            return new ActionOutcome.NotFound();
+        if (!ETags.Matches(ifMatch, incident.Version))
+            return new ActionOutcome.Stale(incident.Version);
+        try
+        {
+            act(incident, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return new ActionOutcome.Done(incident);
+        }
+        catch (DomainException error)
+        {
+            db.ChangeTracker.Clear();
+            return new ActionOutcome.Refused(error);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed it between our read and our write: the caller's view is stale.
+            db.ChangeTracker.Clear();
+            var current = await db.Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).FirstAsync(ct);
+            return new ActionOutcome.Stale(current);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Server.Api;
+using Zhifa.Server.Features.Reference;
+
+namespace Zhifa.Server.Features.Intake;
+
+public static class ClueEndpoints
+{
+    public static IEndpointRouteBuilder MapCluesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/clues", ReportAsync)
+            .WithTags("Intake")
+            .WithSummary("Report a clue from a channel; it becomes an incident, dispatched at once when matter and place are known");
+        return app;
+    }
+
+    private static async Task<Results<Created<ClueAccepted>, Ok<ClueAccepted>, ValidationProblem>> ReportAsync(
+        ClueRequest body, IntakeService intake, ReferenceData reference, HttpContext http, CancellationToken ct)
+    {
+        var errors = ClueValidation.Validate(body, reference);
+        if (errors.Any)
+            return errors.ToProblem();
+        var actor = http.User.Identity?.IsAuthenticated == true ? http.ActorName() : $"channel:{body.Channel}";
+        var (answer, created) = await intake.ReportAsync(body, actor, ct);
+        // A repeated (channel, externalId) answers the first result and creates nothing.
+        return created
+            ? TypedResults.Created($"/api/v1/incidents/{answer.IncidentId}", answer)
+            : TypedResults.Ok(answer);
+    }
+}
