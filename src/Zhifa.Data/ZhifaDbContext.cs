@@ -37,10 +37,19 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : D
         configurationBuilder.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<TimeLimit>().HaveConversion<TimeLimitConverter>().HaveMaxLength(8);
-        // SQLite cannot order or compare DateTimeOffset text; store it as a sortable integer there.
+        // Instants are stored in UTC whatever offset the clock gave them: PostgreSQL's timestamptz
+        // accepts only UTC, and SQLite, which cannot compare DateTimeOffset text, gets sortable UTC ticks.
         if (IsSqlite)
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        else
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 
     private sealed class TimeLimitConverter() : ValueConverter<TimeLimit, string>(v => v.ToString(), v => TimeLimit.Parse(v));
 }
