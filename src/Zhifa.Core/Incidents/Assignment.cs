@@ -22,6 +22,8 @@ public sealed class Assignment
     public Guid IncidentId { get; init; }
     public required string DepartmentCode { get; init; }
     public AssignmentRole Role { get; init; }
+    /// <summary>Order of assignment within the incident: lead first, then co-departments as dispatched.</summary>
+    public int Position { get; init; }
     public AssignmentStatus Status { get; internal set; }
     public DateTimeOffset AssignedAt { get; init; }
 

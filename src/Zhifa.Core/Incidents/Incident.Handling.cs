@@ -76,6 +76,7 @@ public sealed partial class Incident
         IncidentId = Id,
         DepartmentCode = departmentCode,
         Role = role,
+        Position = _assignments.Count == 0 ? 1 : _assignments.Max(a => a.Position) + 1,
         Status = AssignmentStatus.Dispatched,
         AssignedAt = now,
     };
@@ -112,7 +113,8 @@ public sealed partial class Incident
             FromStatus = from,
             ToStatus = Status,
             Actor = actor,
-            Note = note,
+            // Notes built from user text plus generated context must still fit the column.
+            Note = note is { Length: > TimelineEntry.MaxNoteLength } ? note[..TimelineEntry.MaxNoteLength] : note,
         });
     }
 }

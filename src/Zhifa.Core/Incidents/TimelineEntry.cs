@@ -3,6 +3,8 @@ namespace Zhifa.Core.Incidents;
 /// <summary>One line of an incident's history: who did what, when, and what it changed.</summary>
 public sealed class TimelineEntry
 {
+    public const int MaxNoteLength = 2000;
+
     public Guid Id { get; init; }
     public Guid IncidentId { get; init; }
     /// <summary>Position in the incident's history, from 1; equals the incident's version after the change.</summary>

@@ -11,6 +11,8 @@ namespace Zhifa.Server.Features.Incidents;
 /// <summary>One POST per action of the life-cycle table: validate the body, then let the workflow act.</summary>
 internal static class IncidentActionEndpoints
 {
+    private const int MaxCoDepartments = 20;
+
     public static void MapIncidentActions(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/dispatch", Dispatch);
@@ -86,7 +88,9 @@ internal static class IncidentActionEndpoints
         var errors = new FieldErrors();
         if (errors.Required("departmentCode", lead, 24))
             errors.Known("departmentCode", lead, reference.Departments, "department");
-        for (var n = 0; n < (co?.Length ?? 0); n++)
+        if (co?.Length > MaxCoDepartments)
+            errors.Add("coDepartmentCodes", $"At most {MaxCoDepartments} co-departments.");
+        for (var n = 0; n < Math.Min(co?.Length ?? 0, MaxCoDepartments); n++)
             errors.Known($"coDepartmentCodes[{n}]", co![n] ?? "", reference.Departments, "department");
         return errors;
     }

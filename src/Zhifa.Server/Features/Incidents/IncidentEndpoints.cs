@@ -19,10 +19,10 @@ public static class IncidentEndpoints
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
         [AsParameters] IncidentQuery query, IncidentQueries incidents, CancellationToken ct)
     {
-        var errors = incidents.Validate(query, out var statuses);
+        var errors = incidents.Validate(query, out var filter);
         if (errors.Any)
             return errors.ToProblem();
-        return TypedResults.Ok(await incidents.ListAsync(query, statuses, ct));
+        return TypedResults.Ok(await incidents.ListAsync(query, filter, ct));
     }
 
     private static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult>> GetAsync(

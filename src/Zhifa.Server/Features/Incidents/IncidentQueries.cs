@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
+using Zhifa.Core.Time;
 using Zhifa.Data;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Reference;
@@ -17,7 +18,7 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             .FirstOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>Checks the filters; the answer names every field that is wrong.</summary>
-    public FieldErrors Validate(IncidentQuery q, out IReadOnlyList<IncidentStatus> statuses)
+    public FieldErrors Validate(IncidentQuery q, out IncidentFilter filter)
     {
         var errors = new FieldErrors();
         var parsed = new List<IncidentStatus>();
@@ -28,11 +29,13 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             else
                 errors.Add("status", $"Unknown status '{text}'. Known: {string.Join(", ", Enum.GetNames<IncidentStatus>())}.");
         }
-        statuses = parsed;
+        var from = Instant(q.From, "from", errors);
+        var to = Instant(q.To, "to", errors);
+        filter = new IncidentFilter(parsed, from, to);
         errors.Known("regionCode", q.RegionCode, reference.Regions, "region");
         errors.Known("departmentCode", q.DepartmentCode, reference.Departments, "department");
         errors.Known("matterCode", q.MatterCode, reference.Matters, "matter");
-        if (q.From > q.To)
+        if (from > to)
             errors.Add("from", "from must not be later than to.");
         if (q.Page < 1)
             errors.Add("page", "page starts at 1.");
@@ -42,11 +45,24 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         return errors;
     }
 
-    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IReadOnlyList<IncidentStatus> statuses, CancellationToken ct)
+    private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors)
+    {
+        if (text is null)
+            return null;
+        if (PlatformTime.TryParse(text, out var instant))
+            return instant.ToUniversalTime();
+        errors.Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
+        return null;
+    }
+
+    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IncidentFilter filter, CancellationToken ct)
     {
         var query = db.Incidents.AsNoTracking();
-        if (statuses.Count > 0)
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses;
             query = query.Where(i => statuses.Contains(i.Status));
+        }
         if (q.RegionCode is { } regionCode)
         {
             query = reference.Regions[regionCode].Level switch
@@ -60,10 +76,10 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             query = query.Where(i => i.Assignments.Any(a => a.DepartmentCode == department && a.Status != AssignmentStatus.Returned));
         if (q.MatterCode is { } matter)
             query = query.Where(i => i.MatterCode == matter);
-        if (q.From is { } from)
-            query = query.Where(i => i.ReportedAt >= from.ToUniversalTime());
-        if (q.To is { } to)
-            query = query.Where(i => i.ReportedAt < to.ToUniversalTime());
+        if (filter.From is { } from)
+            query = query.Where(i => i.ReportedAt >= from);
+        if (filter.To is { } to)
+            query = query.Where(i => i.ReportedAt < to);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var text = q.Q.Trim();
@@ -75,12 +91,14 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * size).Take(size)
             .Select(i => new IncidentSummary(
                 i.Id, i.Number, i.Status, i.MatterCode, i.TownshipCode ?? i.CountyCode, i.GridCode, i.HandlingCenterCode,
                 i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
                 i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt))
-            .ToListAsync(ct);
+            .PageAsync(page, size, ct);
         return new PagedList<IncidentSummary>(items, total, page, size);
     }
 }
+
+/// <summary>The parsed form of the filters that need parsing.</summary>
+public sealed record IncidentFilter(IReadOnlyList<IncidentStatus> Statuses, DateTimeOffset? From, DateTimeOffset? To);

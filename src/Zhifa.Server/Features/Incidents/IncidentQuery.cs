@@ -1,13 +1,16 @@
 namespace Zhifa.Server.Features.Incidents;
 
-/// <summary>The incident list's filters and paging, from the query string.</summary>
+/// <summary>
+/// The incident list's filters and paging, from the query string. Times are read by
+/// <see cref="Core.Time.PlatformTime.TryParse"/>, so one without an offset is Huzhou's local time.
+/// </summary>
 public sealed record IncidentQuery(
     string? Status,
     string? RegionCode,
     string? DepartmentCode,
     string? MatterCode,
-    DateTimeOffset? From,
-    DateTimeOffset? To,
+    string? From,
+    string? To,
     string? Q,
     int? Page,
     int? PageSize)

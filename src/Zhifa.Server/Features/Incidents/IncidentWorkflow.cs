@@ -33,6 +33,7 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
             return new ActionOutcome.NotFound();
         if (!ETags.Matches(ifMatch, incident.Version))
             return new ActionOutcome.Stale(incident.Version);
+        var versionRead = incident.Version;
         try
         {
             act(incident, time.GetUtcNow());
@@ -44,12 +45,20 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
             db.ChangeTracker.Clear();
             return new ActionOutcome.Refused(error);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error)
         {
-            // Someone else changed it between our read and our write: the caller's view is stale.
-            db.ChangeTracker.Clear();
-            var current = await db.Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).FirstAsync(ct);
-            return new ActionOutcome.Stale(current);
+            // Someone else changed it between our read and our write: the version check or, when the
+            // provider writes the timeline row first, its unique (incident, seq) index caught it.
+            var current = await CurrentVersionAsync(id, ct);
+            if (current != versionRead || error is DbUpdateConcurrencyException)
+                return new ActionOutcome.Stale(current);
+            throw;
         }
+    }
+
+    private Task<int> CurrentVersionAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return db.Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).FirstAsync(ct);
     }
 }

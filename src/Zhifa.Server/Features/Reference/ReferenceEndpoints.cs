@@ -88,7 +88,7 @@ public static class ReferenceEndpoints
         }
         var (number, size) = (page ?? 1, pageSize ?? 100);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(g => g.Code).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderBy(g => g.Code).PageAsync(number, size, ct);
         return TypedResults.Ok(new PagedList<GridView>(items.Select(g => GridView.From(g)).ToList(), total, number, size));
     }
 

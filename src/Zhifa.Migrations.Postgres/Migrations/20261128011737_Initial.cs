@@ -163,6 +163,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     DepartmentCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Role = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -163,6 +163,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
