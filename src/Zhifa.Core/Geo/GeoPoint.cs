@@ -3,5 +3,10 @@ namespace Zhifa.Core.Geo;
 /// <summary>A WGS-84 point.</summary>
 public readonly record struct GeoPoint(double Lat, double Lon)
 {
-    public bool IsValid => Lat is >= -90 and <= 90 && Lon is >= -180 and <= 180 && double.IsFinite(Lat) && double.IsFinite(Lon);
+    public bool IsValid => IsLatitude(Lat) && IsLongitude(Lon);
+
+    public static bool IsLatitude(double value) => value is >= -90 and <= 90;
+
+    // NaN fails both range tests, so no separate finiteness check is needed.
+    public static bool IsLongitude(double value) => value is >= -180 and <= 180;
 }

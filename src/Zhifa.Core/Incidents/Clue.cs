@@ -3,6 +3,12 @@ namespace Zhifa.Core.Incidents;
 /// <summary>One raw report from one channel (线索). Several clues may make one incident.</summary>
 public sealed class Clue
 {
+    public const int MaxTextLength = 2000;
+    public const int MaxExternalIdLength = 100;
+    public const int MaxAddressLength = 200;
+    public const int MaxReporterNameLength = 64;
+    public const int MaxReporterPhoneLength = 32;
+
     public Guid Id { get; init; }
     public Guid IncidentId { get; internal set; }
     public required string Channel { get; init; }

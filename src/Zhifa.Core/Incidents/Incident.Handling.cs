@@ -63,8 +63,8 @@ public sealed partial class Incident
 
     private void Assign(string leadDepartmentCode, IReadOnlyList<string> coDepartmentCodes, DateTimeOffset now)
     {
-        // A new dispatch replaces whatever is still active; returned assignments stay as history.
-        _assignments.RemoveAll(a => a.IsActive);
+        // Dispatch and rule start from Reported or Disputed, where every earlier assignment was
+        // returned; those stay as history beside the new ones.
         _assignments.Add(NewAssignment(leadDepartmentCode, AssignmentRole.Lead, now));
         foreach (var code in coDepartmentCodes.Where(c => c != leadDepartmentCode).Distinct())
             _assignments.Add(NewAssignment(code, AssignmentRole.Co, now));
@@ -96,9 +96,6 @@ public sealed partial class Incident
         Record(row.Action.ApiName(), from, actor, now, note);
     }
 
-    private void Record(IncidentAction action, IncidentStatus? from, string actor, DateTimeOffset now, string? note) =>
-        Record(action.ApiName(), from, actor, now, note);
-
     private void Record(string action, IncidentStatus? from, string actor, DateTimeOffset now, string? note)
     {
         Version++;
@@ -114,7 +111,7 @@ public sealed partial class Incident
             ToStatus = Status,
             Actor = actor,
             // Notes built from user text plus generated context must still fit the column.
-            Note = note is { Length: > TimelineEntry.MaxNoteLength } ? note[..TimelineEntry.MaxNoteLength] : note,
+            Note = note is null ? null : Text.Truncate(note, TimelineEntry.MaxNoteLength),
         });
     }
 }

@@ -1,4 +1,5 @@
 using Zhifa.Core.Matters;
+using Zhifa.Core.Organization;
 
 namespace Zhifa.Core.Incidents;
 
@@ -7,11 +8,13 @@ namespace Zhifa.Core.Incidents;
 /// <see cref="IncidentLifecycle"/> for its row, so an action the table does not allow always throws.
 /// Every change bumps <see cref="Version"/> and writes exactly one timeline entry.
 /// </summary>
-public sealed partial class Incident
+public sealed partial class Incident : IPlacedInRegion
 {
     private readonly List<Clue> _clues = [];
     private readonly List<Assignment> _assignments = [];
     private readonly List<TimelineEntry> _timeline = [];
+
+    public const int MaxSummaryLength = 200;
 
     private Incident() { }
 
@@ -55,10 +58,10 @@ public sealed partial class Incident
         {
             Id = id,
             Number = number,
-            Status = IncidentStatus.Reported,
+            Status = (IncidentLifecycle.Find(null, IncidentAction.Report) ?? throw new InvalidOperationException("The table has no report row.")).To,
             MatterCode = placement.Matter?.Code,
             Priority = placement.Matter?.Priority ?? Priority.Normal,
-            Summary = clue.Text.Length <= 200 ? clue.Text : clue.Text[..200],
+            Summary = Text.Truncate(clue.Text, MaxSummaryLength),
             Lat = clue.Lat,
             Lon = clue.Lon,
             Address = clue.Address,
@@ -71,7 +74,7 @@ public sealed partial class Incident
         };
         clue.IncidentId = id;
         incident._clues.Add(clue);
-        incident.Record(IncidentAction.Report, null, actor, now, $"{clue.Channel}: {incident.Summary}");
+        incident.Record(IncidentAction.Report.ApiName(), null, actor, now, $"{clue.Channel}: {incident.Summary}");
         return incident;
     }
 

@@ -34,12 +34,17 @@ public static class IncidentLifecycle
     /// <summary>Final states: no row leaves them.</summary>
     public static bool IsFinal(IncidentStatus status) => Table.All(t => t.From != status);
 
-    public static Transition? Find(IncidentStatus from, IncidentAction action) =>
+    public static Transition? Find(IncidentStatus? from, IncidentAction action) =>
         Table.FirstOrDefault(t => t.From == from && t.Action == action);
 
     /// <summary>The API names of the actions the table allows from a state.</summary>
     public static IReadOnlyList<string> AllowedFrom(IncidentStatus from) =>
         Table.Where(t => t.From == from).Select(t => t.Action.ApiName()).Distinct().ToList();
+
+    /// <summary>The API names of the actions this incident allows now: its status's rows whose guards pass.</summary>
+    public static IReadOnlyList<string> AllowedFor(Incident incident) =>
+        Table.Where(t => t.From == incident.Status && t.Guard?.Invoke(incident) is null)
+            .Select(t => t.Action.ApiName()).Distinct().ToList();
 
     /// <summary>The row for this action on this incident, or a domain error that says why there is none.</summary>
     public static Transition Require(Incident incident, IncidentAction action)

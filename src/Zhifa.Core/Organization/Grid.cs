@@ -1,7 +1,7 @@
 namespace Zhifa.Core.Organization;
 
 /// <summary>The smallest patrol area (网格), inside one township.</summary>
-public sealed class Grid
+public sealed class Grid : IPlacedInRegion
 {
     public required string Code { get; init; }
     public required string Name { get; set; }

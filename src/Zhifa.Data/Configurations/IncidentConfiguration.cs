@@ -13,8 +13,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.HasIndex(i => i.Number).IsUnique();
         builder.Property(i => i.MatterCode).HasMaxLength(8);
-        builder.Property(i => i.Summary).HasMaxLength(200);
-        builder.Property(i => i.Address).HasMaxLength(200);
+        builder.Property(i => i.Summary).HasMaxLength(Incident.MaxSummaryLength);
+        builder.Property(i => i.Address).HasMaxLength(Clue.MaxAddressLength);
         builder.Property(i => i.GridCode).HasMaxLength(16);
         builder.Property(i => i.TownshipCode).HasMaxLength(12);
         builder.Property(i => i.CountyCode).HasMaxLength(12);
@@ -43,12 +43,12 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Channel).HasMaxLength(16);
-        builder.Property(c => c.ExternalId).HasMaxLength(100);
-        builder.Property(c => c.Text).HasMaxLength(2000);
+        builder.Property(c => c.ExternalId).HasMaxLength(Clue.MaxExternalIdLength);
+        builder.Property(c => c.Text).HasMaxLength(Clue.MaxTextLength);
         builder.Property(c => c.MatterCode).HasMaxLength(8);
-        builder.Property(c => c.Address).HasMaxLength(200);
-        builder.Property(c => c.ReporterName).HasMaxLength(64);
-        builder.Property(c => c.ReporterPhone).HasMaxLength(32);
+        builder.Property(c => c.Address).HasMaxLength(Clue.MaxAddressLength);
+        builder.Property(c => c.ReporterName).HasMaxLength(Clue.MaxReporterNameLength);
+        builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxReporterPhoneLength);
         // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
     }
@@ -74,7 +74,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Action).HasMaxLength(16);
         builder.Property(t => t.Actor).HasMaxLength(64);
-        builder.Property(t => t.Note).HasMaxLength(2000);
+        builder.Property(t => t.Note).HasMaxLength(TimelineEntry.MaxNoteLength);
         builder.HasIndex(t => new { t.IncidentId, t.Seq }).IsUnique();
     }
 }

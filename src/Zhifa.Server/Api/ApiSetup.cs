@@ -18,7 +18,11 @@ public static class ApiSetup
         // Bind failures throw, so the exception handler can name the field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        {
+            // Answers the framework writes itself (no route, wrong method) get a stable code too.
+            ctx.ProblemDetails.Extensions.TryAdd("code", $"http.{ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode}");
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         return services;

@@ -1,42 +1,56 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Zhifa.Server.Api;
 
 /// <summary>
 /// Turns what the framework rejects before a handler runs (malformed JSON, wrong types, unbindable
-/// query values, missing bodies) into a 400 problem that names the field, and anything unexpected
-/// into a 500 problem without internals.
+/// query values, missing bodies, unreadable charsets) into a 4xx problem that names the field.
+/// Anything else is logged and left to the default 500 problem, which shows no internals.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        ProblemDetails? details = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => Invalid(Describe(bad)),
+            BadHttpRequestException bad => Other(bad.StatusCode, bad.Message),
+            // The body's declared charset is one .NET cannot decode.
+            InvalidOperationException { InnerException: ArgumentException } when context.Request.HasJsonContentType() =>
+                Other(StatusCodes.Status415UnsupportedMediaType, "The body's charset is not supported; send UTF-8."),
+            _ => null,
+        };
+        if (details is null)
         {
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
             return false;
         }
-        var status = bad.StatusCode;
-        var (field, message) = Describe(bad);
-        context.Response.StatusCode = status;
-        var details = Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }).ProblemDetails;
-        details.Status = status;
-        if (status != StatusCodes.Status400BadRequest)
-            details.Title = bad.Message;
+        context.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
+
+    private static ProblemDetails Invalid((string Field, string Message) error) =>
+        Problems.Validation(new Dictionary<string, string[]> { [error.Field] = [error.Message] }).ProblemDetails;
+
+    private static ProblemDetails Other(int status, string detail) => new()
+    {
+        Status = status,
+        Title = status == StatusCodes.Status415UnsupportedMediaType ? "Send the body as application/json." : "The request cannot be served.",
+        Detail = detail,
+        Extensions = { ["code"] = $"http.{status}" },
+    };
 
     private static (string Field, string Message) Describe(BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException json)
         {
-            var path = json.Path is null or "$" ? "body" : json.Path.TrimStart('$', '.');
             // The serializer's own message names internal types; say what the client can act on.
             return json.Path is null or "$"
                 ? ("body", "The body is not valid JSON: " + FirstSentence(json.Message))
-                : (path, $"The value of {path} is not valid JSON for this field (wrong type or format).");
+                : (json.Path.TrimStart('$', '.'), $"The value of {json.Path.TrimStart('$', '.')} is not valid JSON for this field (wrong type or format).");
         }
         var match = ParameterName().Match(bad.Message);
         return (match.Success ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : "body", bad.Message);

@@ -14,7 +14,6 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Zhifa");
-        services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))

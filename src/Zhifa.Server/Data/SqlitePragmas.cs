@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Zhifa.Server.Data;
 
 /// <summary>
-/// Per-connection SQLite settings. With WAL, synchronous=NORMAL stays safe against process crashes
+/// Per-connection SQLite setting: with WAL, synchronous=NORMAL stays safe against process crashes
 /// (a commit is in the WAL before the call returns) and avoids an fsync per transaction.
+/// Busy waiting needs nothing here: Microsoft.Data.Sqlite retries a busy database for the command timeout.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Sql = "PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

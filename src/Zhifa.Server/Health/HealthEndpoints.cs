@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Zhifa.Data;
-using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Health;
 
-/// <summary>/health/live: the process answers. /health/ready: migrated, seeded, and the database answers.</summary>
+/// <summary>
+/// /health/live: the process answers. /health/ready: the database answers. Migration, seeding and
+/// loading the reference data finish before the server listens, so a server that answers is ready for them.
+/// </summary>
 public static class HealthEndpoints
 {
     private const string Ready = "ready";
@@ -13,7 +15,6 @@ public static class HealthEndpoints
     public static IServiceCollection AddZhifaHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<ReferenceDataLoaded>("reference-data", tags: [Ready])
             .AddCheck<DatabaseAnswers>("database", tags: [Ready]);
         return services;
     }
@@ -29,11 +30,5 @@ public static class HealthEndpoints
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
-    }
-
-    private sealed class ReferenceDataLoaded(ReferenceData reference) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(reference.IsLoaded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Reference data is still loading."));
     }
 }

@@ -32,6 +32,10 @@ public sealed class PlatformTimeTests
     [InlineData("")]
     [InlineData("yesterday")]
     [InlineData("2026-13-01")]
+    [InlineData("11/28/2026")]
+    [InlineData("28 Nov 2026 09:30")]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-01-01T07:59:59")]
     [InlineData(null)]
     public void TryParse_WhenNotATime_Fails(string? text) => Assert.False(PlatformTime.TryParse(text, out _));
 
@@ -42,4 +46,18 @@ public sealed class PlatformTimeTests
     [Fact]
     public void ToLocal_WhenGivenUtc_ShowsPlusEight() =>
         Assert.Equal(TimeSpan.FromHours(8), PlatformTime.ToLocal(DateTimeOffset.UnixEpoch).Offset);
+
+    [Fact]
+    public void TryParse_WhenBareDateIsARangeEnd_ReadsTheEndOfThatDay()
+    {
+        Assert.True(PlatformTime.TryParse("2026-11-28", out var end, endOfDay: true));
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.FromHours(8)), end);
+    }
+
+    [Fact]
+    public void TryParse_WhenTimeIsARangeEnd_KeepsTheTime()
+    {
+        Assert.True(PlatformTime.TryParse("2026-11-28T10:00:00", out var end, endOfDay: true));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(8)), end);
+    }
 }

@@ -24,6 +24,20 @@ internal sealed class ReferenceSeeder(ZhifaDbContext db, ILogger<ReferenceSeeder
 
     public async Task<int> SeedAsync(ReferenceSet set, CancellationToken ct)
     {
+        try
+        {
+            return await InsertMissingAsync(set, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting on the same database inserted some rows first: look again.
+            db.ChangeTracker.Clear();
+            return await InsertMissingAsync(set, ct);
+        }
+    }
+
+    private async Task<int> InsertMissingAsync(ReferenceSet set, CancellationToken ct)
+    {
         var added = await AddMissingAsync(db.Regions, set.Regions, r => r.Code, ct)
             + await AddMissingAsync(db.Grids, set.Grids, g => g.Code, ct)
             + await AddMissingAsync(db.CommandCenters, set.CommandCenters, c => c.Code, ct)

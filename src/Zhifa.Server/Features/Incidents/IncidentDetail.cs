@@ -38,7 +38,7 @@ public sealed record IncidentDetail(
         i.HandlingCenterCode, i.Priority, i.Summary, i.Lat, i.Lon, i.Address,
         i.ReportCount, i.ReworkCount, i.ReturnCount, i.BindingRuling, i.MergedIntoId,
         i.ReportedAt, i.UpdatedAt, i.ClosedAt, i.Version,
-        IncidentLifecycle.AllowedFrom(i.Status),
+        IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
         i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
         i.Clues.OrderBy(c => c.ReceivedAt).Select(c => new ClueView(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, c.OccurredAt, c.ReceivedAt)).ToList());

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Api;
@@ -52,7 +51,7 @@ public static class IncidentEndpoints
         ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",
             $"The incident has changed; its current ETag is {ETags.For(stale.CurrentVersion)}. Read it again before acting."),
         ActionOutcome.Refused { Error: InvalidTransitionException invalid } => Problems.Conflict(invalid.Code, invalid.Message,
-            new Dictionary<string, object?> { ["currentStatus"] = JsonNamingPolicy.CamelCase.ConvertName(invalid.From.ToString()), ["action"] = invalid.Action.ApiName(), ["allowedActions"] = invalid.Allowed }),
+            new Dictionary<string, object?> { ["currentStatus"] = invalid.From, ["action"] = invalid.Action.ApiName(), ["allowedActions"] = invalid.Allowed }),
         ActionOutcome.Refused refused => Problems.Conflict(refused.Error.Code, refused.Error.Message),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
     };

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Incidents;
-using Zhifa.Core.Organization;
 using Zhifa.Core.Time;
 using Zhifa.Data;
 using Zhifa.Server.Api;
@@ -12,10 +11,7 @@ namespace Zhifa.Server.Features.Incidents;
 public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
 {
     public Task<Incident?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Incidents.AsNoTracking()
-            .Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        db.Incidents.AsNoTracking().WithDetails().FirstOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>Checks the filters; the answer names every field that is wrong.</summary>
     public FieldErrors Validate(IncidentQuery q, out IncidentFilter filter)
@@ -24,13 +20,13 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         var parsed = new List<IncidentStatus>();
         foreach (var text in (q.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) && !int.TryParse(text, out _))
+            if (StrictEnum.TryParse<IncidentStatus>(text, out var status))
                 parsed.Add(status);
             else
                 errors.Add("status", $"Unknown status '{text}'. Known: {string.Join(", ", Enum.GetNames<IncidentStatus>())}.");
         }
-        var from = Instant(q.From, "from", errors);
-        var to = Instant(q.To, "to", errors);
+        var from = Instant(q.From, "from", errors, endOfDay: false);
+        var to = Instant(q.To, "to", errors, endOfDay: true);
         filter = new IncidentFilter(parsed, from, to);
         errors.Known("regionCode", q.RegionCode, reference.Regions, "region");
         errors.Known("departmentCode", q.DepartmentCode, reference.Departments, "department");
@@ -45,12 +41,12 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         return errors;
     }
 
-    private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors)
+    private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors, bool endOfDay)
     {
         if (text is null)
             return null;
-        if (PlatformTime.TryParse(text, out var instant))
-            return instant.ToUniversalTime();
+        if (PlatformTime.TryParse(text, out var instant, endOfDay))
+            return instant;
         errors.Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
         return null;
     }
@@ -64,14 +60,7 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             query = query.Where(i => statuses.Contains(i.Status));
         }
         if (q.RegionCode is { } regionCode)
-        {
-            query = reference.Regions[regionCode].Level switch
-            {
-                RegionLevel.County => query.Where(i => i.CountyCode == regionCode),
-                RegionLevel.Township => query.Where(i => i.TownshipCode == regionCode),
-                _ => query, // the city holds every incident, located or not
-            };
-        }
+            query = query.WithinRegion(reference.Regions[regionCode]);
         if (q.DepartmentCode is { } department)
             query = query.Where(i => i.Assignments.Any(a => a.DepartmentCode == department && a.Status != AssignmentStatus.Returned));
         if (q.MatterCode is { } matter)

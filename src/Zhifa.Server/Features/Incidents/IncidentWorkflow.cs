@@ -21,10 +21,7 @@ public abstract record ActionOutcome
 public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
 {
     public Task<Incident?> LoadAsync(Guid id, CancellationToken ct) =>
-        db.Incidents
-            .Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        db.Incidents.WithDetails().FirstOrDefaultAsync(i => i.Id == id, ct);
 
     public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Action<Incident, DateTimeOffset> act, CancellationToken ct)
     {

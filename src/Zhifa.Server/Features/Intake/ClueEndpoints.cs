@@ -20,9 +20,7 @@ public static class ClueEndpoints
         var errors = ClueValidation.Validate(body, reference);
         if (errors.Any)
             return errors.ToProblem();
-        var actor = http.User.Identity?.IsAuthenticated == true ? http.ActorName() : $"channel:{body.Channel}";
-        var (answer, created) = await intake.ReportAsync(body, actor, ct);
-        // A repeated (channel, externalId) answers the first result and creates nothing.
+        var (answer, created) = await intake.ReportAsync(body, http.ActorName(anonymous: $"channel:{body.Channel}"), ct);
         return created
             ? TypedResults.Created($"/api/v1/incidents/{answer.IncidentId}", answer)
             : TypedResults.Ok(answer);

@@ -36,7 +36,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Ti
             Address = r.Address,
             ReporterName = r.ReporterName,
             ReporterPhone = r.ReporterPhone,
-            OccurredAt = r.OccurredAt?.ToUniversalTime(),
+            OccurredAt = r.OccurredAt,
             ReceivedAt = now,
         };
 
@@ -56,7 +56,10 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Ti
             // A concurrent request with the same external id won the unique index: answer with its result.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return (await FindAsync(r.Channel!, r.ExternalId, ct) ?? throw new InvalidOperationException("Duplicate clue vanished."), false);
+            var first = await FindAsync(r.Channel!, r.ExternalId, ct);
+            if (first is null)
+                throw;
+            return (first, false);
         }
         return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, null), true);
     }

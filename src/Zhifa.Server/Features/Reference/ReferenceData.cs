@@ -14,8 +14,6 @@ public sealed class ReferenceData
 {
     private Snapshot? _current;
 
-    public bool IsLoaded => _current is not null;
-
     private Snapshot Current => _current ?? throw new InvalidOperationException("Reference data is not loaded yet.");
 
     public string CityCode => Current.CityCode;

@@ -19,7 +19,7 @@ public static class ReferenceEndpoints
             RegionLevel? wanted = null;
             if (level is not null)
             {
-                if (!Enum.TryParse<RegionLevel>(level, ignoreCase: true, out var parsed) || int.TryParse(level, out _))
+                if (!StrictEnum.TryParse<RegionLevel>(level, out var parsed))
                     return Problems.Field("level", "level is city, county or township.");
                 wanted = parsed;
             }
@@ -78,14 +78,7 @@ public static class ReferenceEndpoints
             return errors.ToProblem();
         var query = db.Grids.AsNoTracking();
         if (regionCode is not null)
-        {
-            query = reference.Regions[regionCode].Level switch
-            {
-                RegionLevel.County => query.Where(g => g.CountyCode == regionCode),
-                RegionLevel.Township => query.Where(g => g.TownshipCode == regionCode),
-                _ => query,
-            };
-        }
+            query = query.WithinRegion(reference.Regions[regionCode]);
         var (number, size) = (page ?? 1, pageSize ?? 100);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(g => g.Code).PageAsync(number, size, ct);
