@@ -1,22 +1,16 @@
 using Scalar.AspNetCore;
+using Zhifa.Server;
 using Zhifa.Server.Api;
-using Zhifa.Server.Data;
-using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+// The SQLite database lives under the content root; watching that tree for appsettings changes
+// would wake a thread on every write to the database's WAL.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddZhifaDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddSingleton<ReferenceData>();
-builder.Services.AddScoped<ReferenceSeeder>();
-builder.Services.AddHostedService<StartupInitializer>();
-builder.Services.AddScoped<IntakeService>();
-builder.Services.AddScoped<IncidentQueries>();
-builder.Services.AddScoped<IncidentWorkflow>();
+builder.Services.AddZhifaPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddZhifaApi();
 builder.Services.AddZhifaHealthChecks();
 

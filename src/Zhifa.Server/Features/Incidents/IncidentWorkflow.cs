@@ -25,6 +25,8 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
 
     public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Action<Incident, DateTimeOffset> act, CancellationToken ct)
     {
+        // One connection for the read, the write and any re-read, instead of one per command.
+        await db.Database.OpenConnectionAsync(ct);
         var incident = await LoadAsync(id, ct);
         if (incident is null)
             return new ActionOutcome.NotFound();

@@ -17,6 +17,8 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Ti
     /// <summary>The accepted clue, and whether it was new (false: the channel sent this external id before).</summary>
     public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ClueRequest r, string actor, CancellationToken ct)
     {
+        // One connection for the look-up, the number and the write, instead of one per command.
+        await db.Database.OpenConnectionAsync(ct);
         if (r.ExternalId is not null && await FindAsync(r.Channel!, r.ExternalId, ct) is { } earlier)
             return (earlier, false);
 

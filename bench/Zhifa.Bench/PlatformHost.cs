@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Zhifa.Data;
+using Zhifa.Server;
+
+namespace Zhifa.Bench;
+
+/// <summary>
+/// The server's services without HTTP (<c>AddZhifaPlatform</c>, as Program.cs registers them),
+/// with its start-up (migrate, seed, load reference data), on a fresh SQLite file.
+/// </summary>
+internal static class PlatformHost
+{
+    public static async Task<IHost> StartAsync(string folder, WriteCounter counter)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // As Program.cs: no config reload, whose watcher would wake on every write to the WAL.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = folder,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Zhifa"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+            // The server's levels (appsettings.json), minus the host's "press Ctrl+C" lines.
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+
+        var services = builder.Services;
+        services.AddZhifaPlatform(builder.Configuration, builder.Environment);
+        // Counts writes only while switched on (the counting pass), so the timed run pays nothing.
+        services.ConfigureDbContext<ZhifaDbContext>((_, o) => o.AddInterceptors(counter.Interceptors), ServiceLifetime.Singleton);
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zhifa.Server.Data;
+using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Incidents;
+using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Reference;
+
+namespace Zhifa.Server;
+
+public static class PlatformServices
+{
+    /// <summary>
+    /// Everything the platform does apart from HTTP: the database and its start-up (migrate, seed,
+    /// load reference data), intake and the incident workflow. The server and the load run share it.
+    /// </summary>
+    public static IServiceCollection AddZhifaPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddZhifaDatabase(configuration, environment);
+        services.AddSingleton<ReferenceData>();
+        services.AddScoped<ReferenceSeeder>();
+        services.AddHostedService<StartupInitializer>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<IncidentQueries>();
+        services.AddScoped<IncidentWorkflow>();
+        return services;
+    }
+}
