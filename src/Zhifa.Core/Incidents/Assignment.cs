@@ -18,7 +18,6 @@ public enum AssignmentStatus
 /// <summary>An incident handed to one department, as lead or co-department.</summary>
 public sealed class Assignment
 {
-    public Guid Id { get; init; }
     public Guid IncidentId { get; init; }
     public required string DepartmentCode { get; init; }
     public AssignmentRole Role { get; init; }

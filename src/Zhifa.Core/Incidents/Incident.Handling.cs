@@ -72,7 +72,6 @@ public sealed partial class Incident
 
     private Assignment NewAssignment(string departmentCode, AssignmentRole role, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now),
         IncidentId = Id,
         DepartmentCode = departmentCode,
         Role = role,
@@ -102,7 +101,6 @@ public sealed partial class Incident
         UpdatedAt = now;
         _timeline.Add(new TimelineEntry
         {
-            Id = Guid.CreateVersion7(now),
             IncidentId = Id,
             Seq = Version,
             At = now,

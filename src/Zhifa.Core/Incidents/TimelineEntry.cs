@@ -5,7 +5,6 @@ public sealed class TimelineEntry
 {
     public const int MaxNoteLength = 2000;
 
-    public Guid Id { get; init; }
     public Guid IncidentId { get; init; }
     /// <summary>Position in the incident's history, from 1; equals the incident's version after the change.</summary>
     public int Seq { get; init; }

@@ -24,8 +24,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
@@ -34,12 +37,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -51,9 +48,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
+                    b.HasKey("IncidentId", "Position");
 
                     b.HasIndex("DepartmentCode", "Status");
 
@@ -226,8 +221,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -246,25 +244,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("integer");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Seq")
-                        .IsUnique();
+                    b.HasKey("IncidentId", "Seq");
 
                     b.ToTable("Timeline");
                 });

@@ -19,8 +19,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("AssignedAt")
                         .HasColumnType("INTEGER");
@@ -29,12 +32,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -46,9 +43,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
+                    b.HasKey("IncidentId", "Position");
 
                     b.HasIndex("DepartmentCode", "Status");
 
@@ -221,8 +216,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -241,25 +239,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Seq")
-                        .IsUnique();
+                    b.HasKey("IncidentId", "Seq");
 
                     b.ToTable("Timeline");
                 });

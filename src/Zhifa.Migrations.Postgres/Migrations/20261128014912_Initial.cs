@@ -159,17 +159,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     DepartmentCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Role = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.PrimaryKey("PK_Assignments", x => new { x.IncidentId, x.Position });
                     table.ForeignKey(
                         name: "FK_Assignments_Incidents_IncidentId",
                         column: x => x.IncidentId,
@@ -211,7 +210,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Timeline",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     Seq = table.Column<int>(type: "integer", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -223,7 +221,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Timeline", x => x.Id);
+                    table.PrimaryKey("PK_Timeline", x => new { x.IncidentId, x.Seq });
                     table.ForeignKey(
                         name: "FK_Timeline_Incidents_IncidentId",
                         column: x => x.IncidentId,
@@ -236,11 +234,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Assignments_DepartmentCode_Status",
                 table: "Assignments",
                 columns: new[] { "DepartmentCode", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Assignments_IncidentId",
-                table: "Assignments",
-                column: "IncidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clues_Channel_ExternalId",
@@ -319,12 +312,6 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Timeline_IncidentId_Seq",
-                table: "Timeline",
-                columns: new[] { "IncidentId", "Seq" },
-                unique: true);
         }
 
         /// <inheritdoc />
