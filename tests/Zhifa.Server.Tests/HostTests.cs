@@ -81,16 +81,6 @@ public sealed class HostTests(ZhifaApp app)
     /// <summary>Another server process over the first one's database, configured as <see cref="ZhifaApp"/> is.</summary>
     private sealed class SecondServer(ZhifaApp first) : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", first.Database.Provider);
-            builder.UseSetting("ConnectionStrings:Zhifa", first.Database.ConnectionString);
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(first.Time);
-            });
-        }
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => ZhifaApp.Configure(builder, first.Database, first.Time);
     }
 }

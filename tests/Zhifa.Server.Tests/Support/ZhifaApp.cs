@@ -27,15 +27,18 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var client = CreateClient();
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database, Time);
+
+    /// <summary>A test server on <paramref name="database"/> with the fake clock; shared by every server a test starts.</summary>
+    public static void Configure(IWebHostBuilder builder, TestDatabase database, TimeProvider time)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Database.Provider);
-        builder.UseSetting("ConnectionStrings:Zhifa", Database.ConnectionString);
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(time);
         });
     }
 
