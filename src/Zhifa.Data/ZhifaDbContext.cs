@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Incidents;
@@ -7,7 +9,8 @@ using Zhifa.Core.Organization;
 namespace Zhifa.Data;
 
 /// <summary>One model for SQLite and PostgreSQL; each provider has its own migrations project.</summary>
-public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : DbContext(options)
+public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -25,8 +28,11 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : D
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhifaDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

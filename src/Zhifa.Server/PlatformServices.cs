@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Reference;
@@ -10,8 +11,9 @@ namespace Zhifa.Server;
 public static class PlatformServices
 {
     /// <summary>
-    /// Everything the platform does apart from HTTP: the database and its start-up (migrate, seed,
-    /// load reference data), intake and the incident workflow. The server and the load run share it.
+    /// Everything the platform does apart from HTTP endpoints: the database and its start-up (migrate,
+    /// seed, load reference data), identity, intake and the incident workflow. The server and the
+    /// load run share it.
     /// </summary>
     public static IServiceCollection AddZhifaPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,6 +25,7 @@ public static class PlatformServices
         services.AddScoped<IntakeService>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
+        services.AddZhifaAuth();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Zhifa.Server;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Reference;
@@ -16,15 +17,23 @@ builder.Services.AddZhifaHealthChecks();
 
 var app = builder.Build();
 
+if (args is [AdminCommand.Name, ..])
+    return await AdminCommand.RunAsync(app, args[1..]);
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseMiddleware<SessionCheck>();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapZhifaHealth();
+app.MapAuthApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Data;
@@ -13,6 +14,7 @@ namespace Zhifa.Server.Data;
 internal sealed class StartupInitializer(
     IServiceScopeFactory scopes,
     ReferenceData reference,
+    IHostEnvironment environment,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +30,10 @@ internal sealed class StartupInitializer(
         var seedDirectory = Path.Combine(AppContext.BaseDirectory, "Data", "Seed");
         var seeder = scope.ServiceProvider.GetRequiredService<ReferenceSeeder>();
         var added = await seeder.SeedAsync(ReferenceSeeder.Load(seedDirectory), cancellationToken);
+        var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
+        await identity.EnsureRolesAsync();
+        if (environment.IsDevelopment())
+            await identity.SeedDemoUsersAsync();
         var seeded = clock.ElapsedMilliseconds - migrated;
         await reference.LoadAsync(db, cancellationToken);
         logger.LogInformation(

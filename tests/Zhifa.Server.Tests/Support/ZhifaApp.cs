@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Zhifa.Server.Features.Auth;
 
 namespace Zhifa.Server.Tests.Support;
 
@@ -25,6 +26,9 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         // Building the client starts the host, which migrates and seeds before it answers.
         using var client = CreateClient();
+        // The demo cast (as Development seeds it), so tests can act as the right people.
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedDemoUsersAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database, Time);

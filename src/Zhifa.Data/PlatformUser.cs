@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Zhifa.Data;
+
+/// <summary>
+/// A person who signs in. Every user has a home that scopes what they see and do: a command
+/// centre (and the region below it) or a department.
+/// </summary>
+public sealed class PlatformUser : IdentityUser<Guid>
+{
+    public const int MaxDisplayNameLength = 64;
+
+    public string DisplayName { get; set; } = "";
+    public string? HomeCenterCode { get; set; }
+    public string? HomeDepartmentCode { get; set; }
+}

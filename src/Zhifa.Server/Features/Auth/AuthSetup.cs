@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Zhifa.Data;
+
+namespace Zhifa.Server.Features.Auth;
+
+public static class AuthSetup
+{
+    public const int MinimumPasswordLength = 10;
+    public const int MaxFailedSignIns = 5;
+    public const int LockoutMinutes = 15;
+    /// <summary>Chooses bearer when the request carries an Authorization header, else the browser's cookie.</summary>
+    public const string BearerOrCookie = "BearerOrCookie";
+
+    /// <summary>
+    /// Identity on the platform's database: password policy, lockout, TOTP, cookies for the
+    /// browser and bearer tokens for API clients. A request may carry either.
+    /// </summary>
+    public static IServiceCollection AddZhifaAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(BearerOrCookie)
+            .AddPolicyScheme(BearerOrCookie, BearerOrCookie, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(30);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<PlatformUser>(o =>
+            {
+                o.Password.RequiredLength = MinimumPasswordLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<ZhifaDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CharacterClassesPasswordValidator>();
+        // An API answers 401 and 403; it does not redirect to a sign-in page.
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Events.OnRedirectToLogin = ctx => Answer(ctx.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddScoped<IdentitySeeder>();
+        return services;
+    }
+
+    private static Task Answer(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}
