@@ -17,7 +17,7 @@ public sealed class AdminCommandTests(ZhifaApp app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
         var name = $"ops.{Guid.NewGuid():N}"[..16];
 
-        var (errors, key) = await AdminCommand.CreateAsync(users, name, "Strong-Pass-2026", "330500-ZHZX");
+        var (errors, key) = await AdminCommand.CreateAsync(scope.ServiceProvider.GetRequiredService<IdentitySeeder>(), users, name, "Strong-Pass-2026", "330500-ZHZX");
 
         Assert.Empty(errors);
         Assert.False(string.IsNullOrEmpty(key));
@@ -35,7 +35,7 @@ public sealed class AdminCommandTests(ZhifaApp app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
         var name = $"ops.{Guid.NewGuid():N}"[..16];
 
-        var (errors, key) = await AdminCommand.CreateAsync(users, name, "short", "330500-ZHZX");
+        var (errors, key) = await AdminCommand.CreateAsync(scope.ServiceProvider.GetRequiredService<IdentitySeeder>(), users, name, "short", "330500-ZHZX");
 
         Assert.NotEmpty(errors);
         Assert.Null(key);

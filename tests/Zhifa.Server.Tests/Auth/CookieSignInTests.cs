@@ -25,7 +25,7 @@ public sealed class CookieSignInTests(ZhifaApp app)
         Assert.DoesNotContain("accessToken", await response.Content.ReadAsStringAsync());
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         var me = await (await browser.GetAsync(AuthApi.Me)).ReadAsync<MeView>();
         Assert.Equal("officer.nanxun.nync", me.UserName);
         Assert.Equal(["DepartmentOfficer"], me.Roles);

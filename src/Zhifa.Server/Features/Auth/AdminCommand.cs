@@ -27,8 +27,10 @@ internal static class AdminCommand
             await service.StartAsync(CancellationToken.None);
 
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-        var (errors, key) = await CreateAsync(users, user, password, Option(args, "--center") ?? CommandCenter.CodeFor("330500"));
+        var (errors, key) = await CreateAsync(
+            scope.ServiceProvider.GetRequiredService<IdentitySeeder>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>(),
+            user, password, Option(args, "--center") ?? CommandCenter.CodeFor("330500"));
         if (key is null)
         {
             Console.Error.WriteLine(string.Join(Environment.NewLine, errors));
@@ -42,17 +44,25 @@ internal static class AdminCommand
 
     /// <summary>An Admin with a fresh TOTP key, enrolled; answers the key, or why the user could not be made.</summary>
     public static async Task<(IReadOnlyList<string> Errors, string? TotpKey)> CreateAsync(
-        UserManager<PlatformUser> users, string userName, string password, string centerCode)
+        IdentitySeeder identity, UserManager<PlatformUser> users, string userName, string password, string centerCode)
     {
-        var admin = new PlatformUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "系统管理员", HomeCenterCode = centerCode };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
-            return (created.Errors.Select(e => e.Description).ToList(), null);
-        await users.AddToRoleAsync(admin, nameof(Role.Admin));
+        // Check the password first, so a refused one leaves no half-made user behind.
+        var probe = new PlatformUser { UserName = userName };
+        var refusals = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+            refusals.AddRange((await validator.ValidateAsync(users, probe, password)).Errors.Select(e => e.Description));
+        if (refusals.Count > 0)
+            return (refusals, null);
         var key = users.GenerateNewAuthenticatorKey();
-        await Totp.SetKeyAsync(users, admin, key);
-        await users.SetTwoFactorEnabledAsync(admin, true);
-        return ([], key);
+        try
+        {
+            await identity.CreateUserAsync(userName, "系统管理员", Role.Admin, password, key, centerCode);
+            return ([], key);
+        }
+        catch (UserCreationException refused)
+        {
+            return ([refused.Message], null);
+        }
     }
 
     private static string? Option(string[] args, string name)

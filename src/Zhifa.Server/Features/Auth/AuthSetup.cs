@@ -31,14 +31,13 @@ public static class AuthSetup
         services.AddIdentityCore<PlatformUser>(o =>
             {
                 o.Password.RequiredLength = MinimumPasswordLength;
+                // The character-class rule is CharacterClassesPasswordValidator's: three of four, not all four.
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ZhifaDbContext>()
@@ -48,10 +47,13 @@ public static class AuthSetup
         // An API answers 401 and 403; it does not redirect to a sign-in page.
         services.ConfigureApplicationCookie(o =>
         {
+            // The browser sends the cookie only from the platform's own pages: no cross-site POST acts as a user.
+            o.Cookie.SameSite = SameSiteMode.Strict;
             o.Events.OnRedirectToLogin = ctx => Answer(ctx.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.Response, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<IdentitySeeder>();
+        services.AddSingleton<SignInGate>();
         return services;
     }
 

@@ -1,17 +1,19 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Zhifa.Core.Organization;
 using Zhifa.Data;
 
 namespace Zhifa.Server.Features.Auth;
 
-/// <summary>The roles, always; the demo users, in Development only.</summary>
-internal sealed class IdentitySeeder(
+/// <summary>The roles, always; the demo users, in Development only; and the one way users are made with a role.</summary>
+internal sealed partial class IdentitySeeder(
     RoleManager<IdentityRole<Guid>> roles,
     UserManager<PlatformUser> users,
     IConfiguration configuration,
     ILogger<IdentitySeeder> logger)
 {
     public const string DefaultDemoPassword = "Zhifa-Demo-2026";
-    // 20 random bytes in base32: any authenticator app accepts it.
+    // The well-known example key of authenticator apps' documentation: fine for a demo, never for real users.
     public const string DefaultDemoTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     public async Task EnsureRolesAsync()
@@ -27,40 +29,56 @@ internal sealed class IdentitySeeder(
     {
         var password = configuration["Seed:DemoPassword"] ?? DefaultDemoPassword;
         var totpSecret = configuration["Seed:DemoTotpSecret"] ?? DefaultDemoTotpSecret;
+        if (!Base32().IsMatch(totpSecret))
+            throw new InvalidOperationException("Seed:DemoTotpSecret must be base32 (A–Z, 2–7), at least 16 characters.");
         var added = 0;
         foreach (var demo in DemoUsers.All)
         {
             if (await users.FindByNameAsync(demo.UserName) is not null)
                 continue;
-            var user = new PlatformUser
-            {
-                Id = Guid.CreateVersion7(),
-                UserName = demo.UserName,
-                DisplayName = demo.DisplayName,
-                HomeCenterCode = demo.CenterCode,
-                HomeDepartmentCode = demo.DepartmentCode,
-            };
-            Check(await users.CreateAsync(user, password), demo.UserName);
-            Check(await users.AddToRoleAsync(user, demo.Role.ToString()), demo.UserName);
-            if (PlatformRoles.RequireTwoFactor.Contains(demo.Role.ToString()))
-                await EnrolTotpAsync(user, totpSecret);
+            var totp = PlatformRoles.RequireTwoFactor.Contains(demo.Role.ToString()) ? totpSecret : null;
+            await CreateUserAsync(demo.UserName, demo.DisplayName, demo.Role, password, totp, demo.CenterCode, demo.DepartmentCode);
             added++;
         }
-        logger.LogInformation(
-            "Demo users ({Count} new): dispatcher.nanxun, officer.nanxun.nync, grid.hefu, commander.city, admin and others; password {Password}; TOTP secret for admin and commanders {Secret}",
-            added, password, totpSecret);
+        // Print the defaults so a demo can start at once; values set in configuration stay out of the log.
+        logger.LogInformation("Demo users ready ({Added} new): dispatcher.nanxun, officer.nanxun.nync, grid.hefu, commander.city, admin and others", added);
+        if (configuration["Seed:DemoPassword"] is null)
+            logger.LogInformation("Demo password (default, set Seed:DemoPassword to change): {Password}", password);
+        if (configuration["Seed:DemoTotpSecret"] is null)
+            logger.LogInformation("Demo TOTP secret for admin and commanders (default, set Seed:DemoTotpSecret to change): {Secret}", totpSecret);
     }
 
-    /// <summary>Sets a known TOTP key and turns two-factor sign-in on.</summary>
-    public async Task EnrolTotpAsync(PlatformUser user, string base32Secret)
+    /// <summary>A user with one role and a home; with <paramref name="totpKey"/>, enrolled in two-factor sign-in.</summary>
+    public async Task<PlatformUser> CreateUserAsync(string userName, string displayName, Role role, string password,
+        string? totpKey, string? centerCode = null, string? departmentCode = null)
     {
-        Check(await Totp.SetKeyAsync(users, user, base32Secret), user.UserName!);
-        Check(await users.SetTwoFactorEnabledAsync(user, true), user.UserName!);
+        var user = new PlatformUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            DisplayName = displayName,
+            HomeCenterCode = centerCode,
+            HomeDepartmentCode = departmentCode,
+        };
+        Check(await users.CreateAsync(user, password), userName);
+        Check(await users.AddToRoleAsync(user, role.ToString()), userName);
+        if (totpKey is not null)
+        {
+            Check(await Totp.SetKeyAsync(users, user, totpKey), userName);
+            Check(await users.SetTwoFactorEnabledAsync(user, true), userName);
+        }
+        return user;
     }
 
     private static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)
-            throw new InvalidOperationException($"{what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            throw new UserCreationException($"{what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
     }
+
+    [GeneratedRegex("^[A-Z2-7]{16,}=*$")]
+    private static partial Regex Base32();
 }
+
+/// <summary>Identity refused to make or set up a user; the message lists why.</summary>
+internal sealed class UserCreationException(string message) : Exception(message);
