@@ -25,6 +25,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

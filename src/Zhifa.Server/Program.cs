@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Zhifa.Server;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -29,6 +30,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapZhifaHealth();
 app.MapAuthApi();
+app.MapApiKeysApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();

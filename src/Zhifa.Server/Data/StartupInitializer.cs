@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Reference;
 
@@ -30,11 +31,14 @@ internal sealed class StartupInitializer(
         var seedDirectory = Path.Combine(AppContext.BaseDirectory, "Data", "Seed");
         var seeder = scope.ServiceProvider.GetRequiredService<ReferenceSeeder>();
         var added = await seeder.SeedAsync(ReferenceSeeder.Load(seedDirectory), cancellationToken);
+        var seeded = clock.ElapsedMilliseconds - migrated;
         var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
         await identity.EnsureRolesAsync();
         if (environment.IsDevelopment())
+        {
             await identity.SeedDemoUsersAsync();
-        var seeded = clock.ElapsedMilliseconds - migrated;
+            await scope.ServiceProvider.GetRequiredService<ApiKeyService>().EnsureDemoKeyAsync(cancellationToken);
+        }
         await reference.LoadAsync(db, cancellationToken);
         logger.LogInformation(
             "Database ready in {Elapsed} ms on {Provider}: migrated in {Migrated} ms, {Added} reference rows seeded in {Seeded} ms, {Grids} grids indexed",

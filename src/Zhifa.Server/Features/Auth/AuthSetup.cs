@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Zhifa.Core.Organization;
+using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Data;
 
 namespace Zhifa.Server.Features.Auth;
@@ -10,6 +13,7 @@ public static class AuthSetup
     public const int LockoutMinutes = 15;
     /// <summary>Chooses bearer when the request carries an Authorization header, else the browser's cookie.</summary>
     public const string BearerOrCookie = "BearerOrCookie";
+    public const string AdminPolicy = "Admin";
 
     /// <summary>
     /// Identity on the platform's database: password policy, lockout, TOTP, cookies for the
@@ -19,14 +23,17 @@ public static class AuthSetup
     {
         services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, BearerOrCookie, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                ctx.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName
+                : ctx.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(30);
                 o.RefreshTokenExpiration = TimeSpan.FromDays(7);
             })
             .AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));
 
         services.AddIdentityCore<PlatformUser>(o =>
             {
@@ -54,6 +61,7 @@ public static class AuthSetup
         });
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<SignInGate>();
+        services.AddScoped<ApiKeyService>();
         return services;
     }
 

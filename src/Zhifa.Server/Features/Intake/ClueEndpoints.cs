@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Intake;
@@ -14,12 +15,16 @@ public static class ClueEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<ClueAccepted>, Ok<ClueAccepted>, ValidationProblem>> ReportAsync(
+    private static async Task<Results<Created<ClueAccepted>, Ok<ClueAccepted>, ValidationProblem, ProblemHttpResult>> ReportAsync(
         ClueRequest body, IntakeService intake, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
         var errors = ClueValidation.Validate(body, reference);
         if (errors.Any)
             return errors.ToProblem();
+        // A channel client's key speaks for one channel only.
+        if (http.User.FindFirst(ApiKeyAuthenticationHandler.ChannelClaim)?.Value is { } keyChannel && keyChannel != body.Channel)
+            return Problems.Problem(StatusCodes.Status403Forbidden, "intake.channel_mismatch", "The key belongs to another channel.",
+                $"This API key reports for channel '{keyChannel}', not '{body.Channel}'.");
         var (answer, created) = await intake.ReportAsync(body, http.ActorName(anonymous: $"channel:{body.Channel}"), ct);
         return created
             ? TypedResults.Created($"/api/v1/incidents/{answer.IncidentId}", answer)
