@@ -12,8 +12,11 @@ using Zhifa.Server.Health;
 // would wake a thread on every write to the database's WAL.
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
+// JSON requests are small; media uploads will raise the limit on their own endpoint.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("RequestLimits:MaxBodyBytes", 1_048_576L));
 builder.Services.AddZhifaPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddZhifaApi();
+builder.Services.AddZhifaRateLimits(builder.Configuration);
 builder.Services.AddZhifaHealthChecks();
 
 var app = builder.Build();
@@ -23,9 +26,11 @@ if (args is [AdminCommand.Name, ..])
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapZhifaHealth();

@@ -33,10 +33,16 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database, Time);
 
-    /// <summary>A test server on <paramref name="database"/> with the fake clock; shared by every server a test starts.</summary>
-    public static void Configure(IWebHostBuilder builder, TestDatabase database, TimeProvider time)
+    /// <summary>
+    /// A test server on <paramref name="database"/> with the fake clock; shared by every server a test
+    /// starts. The whole suite signs in and reports from one address, so its rate limits are lifted
+    /// unless a test asks for a limit (<paramref name="perMinute"/>) to try.
+    /// </summary>
+    public static void Configure(IWebHostBuilder builder, TestDatabase database, TimeProvider time, int perMinute = 1_000_000)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("RateLimits:SignInPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:IntakePerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.ConfigureServices(services =>

@@ -13,9 +13,9 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
         // The sign-in handler writes the token answer itself; Produces says what it looks like.
-        auth.MapPost("/login", SignInEndpoints.LoginAsync).AllowAnonymous().Produces<AccessTokenResponse>()
+        auth.MapPost("/login", SignInEndpoints.LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Produces<AccessTokenResponse>()
             .WithSummary("Sign in: answers {accessToken, refreshToken, expiresIn}, or sets the cookie with ?useCookies=true");
-        auth.MapPost("/refresh", SignInEndpoints.RefreshAsync).AllowAnonymous().Produces<AccessTokenResponse>()
+        auth.MapPost("/refresh", SignInEndpoints.RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Produces<AccessTokenResponse>()
             .WithSummary("A new token pair for a valid refresh token");
         auth.MapPost("/revoke", SignInEndpoints.RevokeAsync).RequireAuthorization()
             .WithSummary("End every session of the caller: all its tokens stop working");

@@ -10,6 +10,7 @@ public static class ClueEndpoints
     public static IEndpointRouteBuilder MapCluesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/clues", ReportAsync)
+            .RequireRateLimiting(RateLimits.Intake)
             .WithTags("Intake")
             .WithSummary("Report a clue from a channel; it becomes an incident, dispatched at once when matter and place are known");
         return app;

@@ -1,0 +1,24 @@
+namespace Zhifa.Server.Api;
+
+/// <summary>
+/// Headers every answer carries. The API's JSON may never be framed, sniffed or leak a referrer;
+/// the browser pages (the API reference now, the UI later) set their own content policy.
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.Request.Path.StartsWithSegments("/api"))
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}
