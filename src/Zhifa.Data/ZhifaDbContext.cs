@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Zhifa.Data;
 
 /// <summary>One model for SQLite and PostgreSQL; each provider has its own migrations project.</summary>
 public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
-    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -26,6 +27,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zhifa.Data;
 using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server;
@@ -26,6 +29,9 @@ public static class PlatformServices
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();
+        // One key ring in the database: every node and every restart can open what another sealed.
+        services.AddDataProtection().SetApplicationName("Zhifa").PersistKeysToDbContext<ZhifaDbContext>();
+        services.AddSingleton<PersonalData>();
         return services;
     }
 }

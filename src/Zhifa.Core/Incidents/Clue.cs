@@ -8,6 +8,8 @@ public sealed class Clue
     public const int MaxAddressLength = 200;
     public const int MaxReporterNameLength = 64;
     public const int MaxReporterPhoneLength = 32;
+    /// <summary>Room for a sealed (encrypted) name or phone: the ciphertext is longer than the text.</summary>
+    public const int MaxSealedLength = 512;
 
     public Guid Id { get; init; }
     public Guid IncidentId { get; internal set; }
@@ -19,7 +21,9 @@ public sealed class Clue
     public double Lat { get; init; }
     public double Lon { get; init; }
     public string? Address { get; init; }
+    /// <summary>The reporter's name, sealed: encrypted by the server before it is stored, never plain text at rest.</summary>
     public string? ReporterName { get; init; }
+    /// <summary>The reporter's phone, sealed like <see cref="ReporterName"/>.</summary>
     public string? ReporterPhone { get; init; }
     public DateTimeOffset? OccurredAt { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }

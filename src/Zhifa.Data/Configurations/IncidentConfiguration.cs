@@ -47,8 +47,8 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         builder.Property(c => c.Text).HasMaxLength(Clue.MaxTextLength);
         builder.Property(c => c.MatterCode).HasMaxLength(8);
         builder.Property(c => c.Address).HasMaxLength(Clue.MaxAddressLength);
-        builder.Property(c => c.ReporterName).HasMaxLength(Clue.MaxReporterNameLength);
-        builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxReporterPhoneLength);
+        builder.Property(c => c.ReporterName).HasMaxLength(Clue.MaxSealedLength);
+        builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxSealedLength);
         // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
     }

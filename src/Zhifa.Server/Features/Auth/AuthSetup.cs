@@ -50,7 +50,8 @@ public static class AuthSetup
             .AddEntityFrameworkStores<ZhifaDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<CharacterClassesPasswordValidator>();
+            .AddPasswordValidator<CharacterClassesPasswordValidator>()
+            .AddClaimsPrincipalFactory<PlatformClaims>();
         // An API answers 401 and 403; it does not redirect to a sign-in page.
         services.ConfigureApplicationCookie(o =>
         {

@@ -33,7 +33,8 @@ public sealed record IncidentDetail(
     IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<ClueView> Clues)
 {
-    public static IncidentDetail From(Incident i) => new(
+    /// <param name="reporter">The reporter's name and phone as this caller may see them.</param>
+    public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter) => new(
         i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.TownshipCode, i.CountyCode, i.GridCode,
         i.HandlingCenterCode, i.Priority, i.Summary, i.Lat, i.Lon, i.Address,
         i.ReportCount, i.ReworkCount, i.ReturnCount, i.BindingRuling, i.MergedIntoId,
@@ -41,12 +42,17 @@ public sealed record IncidentDetail(
         IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
         i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
-        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => new ClueView(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, c.OccurredAt, c.ReceivedAt)).ToList());
+        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c))).ToList());
 }
 
 public sealed record AssignmentView(string DepartmentCode, AssignmentRole Role, AssignmentStatus Status, DateTimeOffset AssignedAt);
 
 public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, IncidentStatus? FromStatus, IncidentStatus ToStatus, string Actor, string? Note);
 
-/// <summary>A clue as shown with its incident; the reporter's personal data is not part of it.</summary>
-public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt);
+/// <summary>A clue as shown with its incident; the reporter's name and phone masked unless the caller may see them.</summary>
+public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address,
+    string? ReporterName, string? ReporterPhone, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt)
+{
+    public static ClueView From(Clue c, (string? Name, string? Phone) reporter) =>
+        new(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, reporter.Name, reporter.Phone, c.OccurredAt, c.ReceivedAt);
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Privacy;
 
 namespace Zhifa.Server.Features.Incidents;
 
@@ -37,7 +38,9 @@ public static class IncidentEndpoints
     internal static Ok<IncidentDetail> Answer(HttpContext http, Incident incident)
     {
         http.Response.Headers.ETag = ETags.For(incident.Version);
-        return TypedResults.Ok(IncidentDetail.From(incident));
+        var personalData = http.RequestServices.GetRequiredService<PersonalData>();
+        var reveal = PersonalData.MayReveal(http.User, incident.HandlingCenterCode);
+        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal)));
     }
 
     internal static ProblemHttpResult NotFound(Guid id) =>

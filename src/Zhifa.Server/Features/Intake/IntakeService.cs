@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Geo;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
+using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Intake;
@@ -10,7 +11,7 @@ namespace Zhifa.Server.Features.Intake;
 /// Unified collection and triage: a clue becomes an incident, located on the grid and routed by
 /// the responsibility list; when matter and place are both known it is dispatched at once.
 /// </summary>
-public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, TimeProvider time)
+public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, PersonalData personalData, TimeProvider time)
 {
     public const string RouterActor = "router";
 
@@ -36,8 +37,8 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Ti
             Lat = r.Lat.Value,
             Lon = r.Lon.Value,
             Address = r.Address,
-            ReporterName = r.ReporterName,
-            ReporterPhone = r.ReporterPhone,
+            ReporterName = personalData.Seal(r.ReporterName),
+            ReporterPhone = personalData.Seal(r.ReporterPhone),
             OccurredAt = r.OccurredAt,
             ReceivedAt = now,
         };
