@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -80,9 +79,7 @@ public sealed class ApiKeyTests(ZhifaApp app)
     [Fact]
     public async Task Keys_WhenCallerIsNotAdmin_Answer403_AndWithoutSignIn401()
     {
-        var dispatcher = app.CreateClient();
-        var token = await dispatcher.SignInAsync("dispatcher.nanxun", AuthApi.DemoPassword);
-        dispatcher.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var dispatcher = await app.DemoClientAsync("dispatcher.nanxun");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostJsonAsync(Keys, new { channel = "app", name = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.GetAsync(Keys)).StatusCode);
@@ -110,11 +107,5 @@ public sealed class ApiKeyTests(ZhifaApp app)
     private async Task<IssuedApiKey> IssueAsync(string channel) =>
         await (await (await AdminAsync()).PostJsonAsync(Keys, new { channel, name = $"{channel}-{Guid.NewGuid():N}"[..20] })).ReadAsync<IssuedApiKey>();
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        var client = app.CreateClient();
-        var token = await client.SignInAsync("admin", AuthApi.DemoPassword, TotpCode.Now(AuthApi.DemoTotpKey));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
-    }
+    private Task<HttpClient> AdminAsync() => app.DemoClientAsync("admin", withTotp: true);
 }

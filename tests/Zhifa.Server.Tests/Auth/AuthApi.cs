@@ -40,6 +40,15 @@ internal static class AuthApi
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, TestUser user, string? twoFactorCode = null) =>
         client.LoginAsync(user.UserName, user.Password, twoFactorCode);
 
+    /// <summary>A client signed in as a demo user (with a TOTP code when the role needs one), carrying its bearer token.</summary>
+    public static async Task<HttpClient> DemoClientAsync(this ZhifaApp app, string userName, bool withTotp = false)
+    {
+        var client = app.CreateClient();
+        var token = await client.SignInAsync(userName, DemoPassword, withTotp ? TotpCode.Now(DemoTotpKey) : null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string? refreshToken) =>
         client.PostJsonAsync(Refresh, new { refreshToken });
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Data;
@@ -56,7 +55,7 @@ public sealed class ReporterPrivacyTests(ZhifaApp app)
     public async Task Reporter_WhenAnActionAnswers_IsMaskedForTheDepartment()
     {
         var accepted = await ReportAsync();
-        var officer = await SignedInAsync("officer.nanxun.nync");
+        var officer = await app.DemoClientAsync("officer.nanxun.nync");
 
         var detail = await (await officer.PostJsonAsync($"/api/v1/incidents/{accepted.IncidentId}/accept", new { })).ReadAsync<IncidentDetail>();
 
@@ -73,15 +72,7 @@ public sealed class ReporterPrivacyTests(ZhifaApp app)
 
     private async Task<IncidentDetail> DetailAsync(Guid id, string? userName)
     {
-        var client = userName is null ? app.CreateClient() : await SignedInAsync(userName);
+        var client = userName is null ? app.CreateClient() : await app.DemoClientAsync(userName);
         return await (await client.GetAsync($"/api/v1/incidents/{id}")).ReadAsync<IncidentDetail>();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = app.CreateClient();
-        var token = await client.SignInAsync(userName, AuthApi.DemoPassword);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 }
