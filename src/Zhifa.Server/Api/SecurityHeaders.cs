@@ -16,7 +16,11 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             if (context.Request.Path.StartsWithSegments("/api"))
+            {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                // Answers may hold a one-time key, tokens or unmasked personal data: no cache keeps them.
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         await next(context);

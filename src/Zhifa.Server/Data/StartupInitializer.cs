@@ -34,10 +34,17 @@ internal sealed class StartupInitializer(
         var seeded = clock.ElapsedMilliseconds - migrated;
         var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
         await identity.EnsureRolesAsync();
+        var apiKeys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         if (environment.IsDevelopment())
         {
             await identity.SeedDemoUsersAsync();
-            await scope.ServiceProvider.GetRequiredService<ApiKeyService>().EnsureDemoKeyAsync(cancellationToken);
+            await apiKeys.EnsureDemoKeyAsync(cancellationToken);
+        }
+        else if (environment.IsProduction())
+        {
+            // A database first started in Development must not carry its published demo credentials into production.
+            await identity.DisableDemoUsersAsync();
+            await apiKeys.RevokeDemoKeyAsync(cancellationToken);
         }
         await reference.LoadAsync(db, cancellationToken);
         logger.LogInformation(

@@ -41,6 +41,18 @@ public sealed class ApiKeyService(ZhifaDbContext db, TimeProvider time, IConfigu
         return true;
     }
 
+    /// <summary>Revokes the demo key, if this database ever had it.</summary>
+    public async Task RevokeDemoKeyAsync(CancellationToken ct)
+    {
+        var hash = ApiKeySecrets.Hash(configuration["Seed:DemoApiKey"] ?? DefaultDemoKey);
+        if (await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct) is { } demo)
+        {
+            demo.RevokedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            logger.LogWarning("Revoked the demo API key: it is published and must not work in production");
+        }
+    }
+
     /// <summary>The hotline's demo key, so integrators can try intake at once (Development only).</summary>
     public async Task EnsureDemoKeyAsync(CancellationToken ct)
     {

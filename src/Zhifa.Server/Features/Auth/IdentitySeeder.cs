@@ -48,6 +48,20 @@ internal sealed partial class IdentitySeeder(
             logger.LogInformation("Demo TOTP secret for admin and commanders (default, set Seed:DemoTotpSecret to change): {Secret}", totpSecret);
     }
 
+    /// <summary>Locks every demo user for good and ends their sessions: their password is published.</summary>
+    public async Task DisableDemoUsersAsync()
+    {
+        foreach (var demo in DemoUsers.All)
+        {
+            if (await users.FindByNameAsync(demo.UserName) is not { } user || user.LockoutEnd == DateTimeOffset.MaxValue)
+                continue;
+            Check(await users.SetLockoutEnabledAsync(user, true), demo.UserName);
+            Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), demo.UserName);
+            Check(await users.UpdateSecurityStampAsync(user), demo.UserName);
+            logger.LogWarning("Locked demo user {UserName}: its password is published and must not work in production", demo.UserName);
+        }
+    }
+
     /// <summary>A user with one role and a home; with <paramref name="totpKey"/>, enrolled in two-factor sign-in.</summary>
     public async Task<PlatformUser> CreateUserAsync(string userName, string displayName, Role role, string password,
         string? totpKey, string? centerCode = null, string? departmentCode = null)

@@ -11,7 +11,7 @@ namespace Zhifa.Server.Features.Privacy;
 /// Reporters' names and phones: sealed with Data Protection before they are stored, and shown
 /// whole only to the dispatchers of the centre that handles the incident; everyone else sees them masked.
 /// </summary>
-public sealed class PersonalData(IDataProtectionProvider protection)
+public sealed class PersonalData(IDataProtectionProvider protection, ILogger<PersonalData> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Zhifa.PersonalData.v1");
 
@@ -23,10 +23,24 @@ public sealed class PersonalData(IDataProtectionProvider protection)
 
     public (string? Name, string? Phone) Show(Clue clue, bool reveal)
     {
-        var name = Open(clue.ReporterName);
-        var phone = Open(clue.ReporterPhone);
+        var name = Open(clue, clue.ReporterName);
+        var phone = Open(clue, clue.ReporterPhone);
         return reveal ? (name, phone) : (name is null ? null : PersonalDataMask.Name(name), phone is null ? null : PersonalDataMask.Phone(phone));
     }
 
-    private string? Open(string? sealedText) => string.IsNullOrEmpty(sealedText) ? sealedText : _protector.Unprotect(sealedText);
+    private string? Open(Clue clue, string? sealedText)
+    {
+        if (string.IsNullOrEmpty(sealedText))
+            return sealedText;
+        try
+        {
+            return _protector.Unprotect(sealedText);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            // Sealed under a key this node cannot read (or not sealed at all): show nothing rather than fail the incident.
+            logger.LogWarning("The reporter data of clue {ClueId} cannot be opened with the key ring: {Reason}", clue.Id, e.Message);
+            return null;
+        }
+    }
 }
