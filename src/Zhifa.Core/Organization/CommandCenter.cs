@@ -4,6 +4,7 @@ namespace Zhifa.Core.Organization;
 public sealed class CommandCenter
 {
     public const string Suffix = "ZHZX";
+    public const int MaxCodeLength = 20;
 
     public required string Code { get; init; }
     public required string Name { get; set; }

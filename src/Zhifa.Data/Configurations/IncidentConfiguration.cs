@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
 
 namespace Zhifa.Data.Configurations;
 
@@ -18,7 +19,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.GridCode).HasMaxLength(16);
         builder.Property(i => i.TownshipCode).HasMaxLength(12);
         builder.Property(i => i.CountyCode).HasMaxLength(12);
-        builder.Property(i => i.HandlingCenterCode).HasMaxLength(20);
+        builder.Property(i => i.HandlingCenterCode).HasMaxLength(CommandCenter.MaxCodeLength);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.Lead);
         builder.Ignore(i => i.RegionCode);
@@ -60,7 +61,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         // Identified by its place in the incident: no separate id, and one index less to write.
         builder.HasKey(a => new { a.IncidentId, a.Position });
-        builder.Property(a => a.DepartmentCode).HasMaxLength(24);
+        builder.Property(a => a.DepartmentCode).HasMaxLength(Department.MaxCodeLength);
         builder.HasIndex(a => new { a.DepartmentCode, a.Status });
         builder.Ignore(a => a.IsActive);
     }

@@ -37,10 +37,10 @@ internal sealed class CommandCenterConfiguration : IEntityTypeConfiguration<Comm
     public void Configure(EntityTypeBuilder<CommandCenter> builder)
     {
         builder.HasKey(c => c.Code);
-        builder.Property(c => c.Code).HasMaxLength(20);
+        builder.Property(c => c.Code).HasMaxLength(CommandCenter.MaxCodeLength);
         builder.Property(c => c.Name).HasMaxLength(64);
         builder.Property(c => c.RegionCode).HasMaxLength(12);
-        builder.Property(c => c.ParentCode).HasMaxLength(20);
+        builder.Property(c => c.ParentCode).HasMaxLength(CommandCenter.MaxCodeLength);
         builder.HasIndex(c => c.RegionCode).IsUnique();
     }
 }
@@ -62,7 +62,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     public void Configure(EntityTypeBuilder<Department> builder)
     {
         builder.HasKey(d => d.Code);
-        builder.Property(d => d.Code).HasMaxLength(24);
+        builder.Property(d => d.Code).HasMaxLength(Department.MaxCodeLength);
         builder.Property(d => d.Name).HasMaxLength(64);
         builder.Property(d => d.TypeCode).HasMaxLength(8);
         builder.Property(d => d.RegionCode).HasMaxLength(12);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Core.Organization;
 
 namespace Zhifa.Data.Configurations;
 
@@ -8,7 +9,7 @@ internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platf
     public void Configure(EntityTypeBuilder<PlatformUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(PlatformUser.MaxDisplayNameLength);
-        builder.Property(u => u.HomeCenterCode).HasMaxLength(20);
-        builder.Property(u => u.HomeDepartmentCode).HasMaxLength(24);
+        builder.Property(u => u.HomeCenterCode).HasMaxLength(CommandCenter.MaxCodeLength);
+        builder.Property(u => u.HomeDepartmentCode).HasMaxLength(Department.MaxCodeLength);
     }
 }

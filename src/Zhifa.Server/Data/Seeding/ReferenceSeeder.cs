@@ -7,7 +7,7 @@ namespace Zhifa.Server.Data.Seeding;
 /// Inserts the reference rows that the database lacks, keyed by code. Idempotent: a restart
 /// inserts nothing, and a newer seed file adds only its new rows (edits made by admins stay).
 /// </summary>
-internal sealed class ReferenceSeeder(ZhifaDbContext db, ILogger<ReferenceSeeder> logger)
+internal sealed class ReferenceSeeder(ZhifaDbContext db)
 {
     public static ReferenceSet Load(string seedDirectory)
     {
@@ -45,10 +45,7 @@ internal sealed class ReferenceSeeder(ZhifaDbContext db, ILogger<ReferenceSeeder
             + await AddMissingAsync(db.Departments, set.Departments, d => d.Code, ct)
             + await AddMissingAsync(db.Matters, set.Matters, m => m.Code, ct);
         if (added > 0)
-        {
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Seeded {Count} reference rows", added);
-        }
         db.ChangeTracker.Clear();
         return added;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Reference;
 using ActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -86,7 +87,7 @@ internal static class IncidentActionEndpoints
     private static FieldErrors Departments(string? lead, string[]? co, ReferenceData reference)
     {
         var errors = new FieldErrors();
-        if (errors.Required("departmentCode", lead, 24))
+        if (errors.Required("departmentCode", lead, Department.MaxCodeLength))
             errors.Known("departmentCode", lead, reference.Departments, "department");
         if (co?.Length > MaxCoDepartments)
             errors.Add("coDepartmentCodes", $"At most {MaxCoDepartments} co-departments.");
