@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 
@@ -26,17 +29,21 @@ internal sealed class Lifecycle(IServiceProvider services, WriteCounter counter)
 
     public Guid LastIncidentId { get; private set; }
 
+    // The people of the scenario, as the server works out their jurisdictions for a request.
+    private readonly Jurisdiction _officer = services.GetRequiredService<Jurisdictions>().For([Role.DepartmentOfficer], null, "330503-NYNC", null, []);
+    private readonly Jurisdiction _dispatcher = services.GetRequiredService<Jurisdictions>().For([Role.Dispatcher], "330503-ZHZX", null, null, []);
+
     public async Task RunAsync(CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
         var id = LastIncidentId = await ReportAsync(ct);
         start = Lap(0, start);
         // Report and dispatch are two changes: the client's ETag is now "2".
-        var version = await ActAsync(id, 2, (i, now) => i.Accept("330503-NYNC", now, "已签收"), ct);
+        var version = await ActAsync(id, 2, IncidentAction.Accept, _officer, (i, now) => i.Accept("330503-NYNC", now, "已签收"), ct);
         start = Lap(1, start);
-        version = await ActAsync(id, version, (i, now) => i.Resolve("现场清理地笼12个，对当事人教育劝导", "330503-NYNC", now), ct);
+        version = await ActAsync(id, version, IncidentAction.Resolve, _officer, (i, now) => i.Resolve("现场清理地笼12个，对当事人教育劝导", "330503-NYNC", now), ct);
         start = Lap(2, start);
-        await ActAsync(id, version, (i, now) => i.Verify(true, "330503-ZHZX", now), ct);
+        await ActAsync(id, version, IncidentAction.VerifyPassed, _dispatcher, (i, now) => i.Verify(true, "330503-ZHZX", now), ct);
         Lap(3, start);
     }
 
@@ -51,7 +58,7 @@ internal sealed class Lifecycle(IServiceProvider services, WriteCounter counter)
     {
         await using var scope = services.CreateAsyncScope();
         var intake = scope.ServiceProvider.GetRequiredService<IntakeService>();
-        var (answer, created) = await intake.ReportAsync(Clue, "bench-grid-member", ct);
+        var (answer, created) = await intake.ReportAsync(Clue, "bench-grid-member", null, ct);
         if (!created || answer.Status != IncidentStatus.Dispatched)
             throw new InvalidOperationException($"The clue was not dispatched at once: {answer}.");
         // IntakeService bumps the incident-number counter with one raw upsert that EF does not track.
@@ -60,11 +67,11 @@ internal sealed class Lifecycle(IServiceProvider services, WriteCounter counter)
     }
 
     /// <summary>Acts with the If-Match a client holding the previous answer sends; answers the new version.</summary>
-    private async Task<int> ActAsync(Guid id, int version, Action<Incident, DateTimeOffset> act, CancellationToken ct)
+    private async Task<int> ActAsync(Guid id, int version, IncidentAction action, Jurisdiction caller, Action<Incident, DateTimeOffset> act, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var workflow = scope.ServiceProvider.GetRequiredService<IncidentWorkflow>();
-        var outcome = await workflow.ActAsync(id, ETags.For(version), act, ct);
+        var outcome = await workflow.ActAsync(id, ETags.For(version), caller, action, act, ct);
         return outcome is ActionOutcome.Done done
             ? done.Incident.Version
             : throw new InvalidOperationException($"Action on {id} at version {version} failed: {outcome}.");

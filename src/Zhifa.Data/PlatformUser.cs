@@ -13,4 +13,6 @@ public sealed class PlatformUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
     public string? HomeCenterCode { get; set; }
     public string? HomeDepartmentCode { get; set; }
+    /// <summary>The grids a grid worker patrols: where they verify results on site.</summary>
+    public IReadOnlyList<string> GridCodes { get; set; } = [];
 }

@@ -31,8 +31,9 @@ app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description is public; what it describes is not.
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
 app.MapZhifaHealth();
 app.MapAuthApi();
 app.MapApiKeysApi();

@@ -9,7 +9,7 @@ namespace Zhifa.Server.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class EdgeInputTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
     private HttpClient Client => _scenario.Client;
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class EdgeInputTests(ZhifaApp app)
     [InlineData("11/28/2026")]
     public async Task Clue_WhenOccurredAtIsNotAnIsoTimeItCanHold_NamesOccurredAt(string occurredAt)
     {
-        var response = await Client.PostJsonAsync("/api/v1/clues", new { channel = "grid", text = "x", lat = 30.8, lon = 120.4, occurredAt });
+        var response = await _scenario.PostClueAsync(new { channel = "grid", text = "x", lat = 30.8, lon = 120.4, occurredAt });
 
         await ProblemAssert.NamesFieldAsync(response, "occurredAt");
     }
@@ -72,7 +72,7 @@ public sealed class EdgeInputTests(ZhifaApp app)
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/incidents/{incident.Id}/accept") { Content = JsonContent.Create(new { }) };
         request.Headers.TryAddWithoutValidation("If-Match", $"W/\"{incident.Version}\"");
 
-        var response = await Client.SendAsync(request);
+        var response = await (await _scenario.ActorAsync(incident.Id, "accept")).SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.PreconditionFailed, "incident.stale");
     }

@@ -1,3 +1,4 @@
+using Zhifa.Server.Features.ApiKeys;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,6 +36,7 @@ public sealed class HardeningTests(ZhifaApp app)
     {
         await using var limited = new LimitedServer(app);
         var client = limited.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, await app.Cast.KeyAsync("grid"));
         var marker = $"RATE{Guid.NewGuid():N}"[..16];
         object Clue() => new { channel = "grid", text = marker, lat = 30.805, lon = 120.4375 };
 
@@ -44,7 +46,7 @@ public sealed class HardeningTests(ZhifaApp app)
 
         Assert.All(answers.Take(Limit), a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         await ProblemAssert.IsProblemAsync(answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests, "rate_limited");
-        var list = await (await app.CreateClient().GetAsync($"/api/v1/incidents?q={marker}"))
+        var list = await (await app.Cast.As(Cast.CityDispatcher).GetAsync($"/api/v1/incidents?q={marker}"))
             .ReadAsync<Features.Incidents.PagedList<Features.Incidents.IncidentSummary>>();
         Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Created), list.Total);
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Tests.Auth;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests;
@@ -14,7 +15,7 @@ namespace Zhifa.Server.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class HostTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private HttpClient Client => _scenario.Client;
 
@@ -23,13 +24,13 @@ public sealed class HostTests(ZhifaApp app)
     [InlineData("/health/ready")]
     public async Task Health_WhenStarted_Answers200(string path)
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(path)).StatusCode);
     }
 
     [Fact]
     public async Task OpenApi_WhenFetched_IsJsonListingIntakeAndActionPaths()
     {
-        var response = await Client.GetAsync("/openapi/v1.json");
+        var response = await app.CreateClient().GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -41,7 +42,8 @@ public sealed class HostTests(ZhifaApp app)
     [Fact]
     public async Task Scalar_WhenFetched_AnswersHtml()
     {
-        var response = await Client.GetAsync("/scalar");
+        // Anonymous: the API's description is public.
+        var response = await app.CreateClient().GetAsync("/scalar");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -65,10 +67,12 @@ public sealed class HostTests(ZhifaApp app)
         await using var second = new SecondServer(app);
         using var client = second.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var token = await client.SignInAsync(Cast.CityDispatcher, AuthApi.DemoPassword);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
 
         Assert.Equal(before, await CountReferenceRowsAsync(client));
         Assert.Equal(before, await CountReferenceRowsAsync(Client));
-        Assert.Equal(incident.Number, (await new Scenario(client).GetAsync(incident.Id)).Number);
+        Assert.Equal(incident.Number, (await (await client.GetAsync($"/api/v1/incidents/{incident.Id}")).ReadAsync<IncidentDetail>()).Number);
     }
 
     private static async Task<(int Regions, int Grids, int Departments, int Matters, int Centers)> CountReferenceRowsAsync(HttpClient client) => (

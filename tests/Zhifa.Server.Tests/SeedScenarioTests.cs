@@ -7,7 +7,7 @@ namespace Zhifa.Server.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class SeedScenarioTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     [Fact]
     public async Task RiverCages_WhenReportedWithMatterAndPlace_AreDispatchedHandledAndClosed()

@@ -25,6 +25,8 @@ public sealed class Clue
     public string? ReporterName { get; init; }
     /// <summary>The reporter's phone, sealed like <see cref="ReporterName"/>.</summary>
     public string? ReporterPhone { get; init; }
+    /// <summary>The signed-in user who reported it (a grid worker, a dispatcher); null for a channel system.</summary>
+    public Guid? SubmittedBy { get; init; }
     public DateTimeOffset? OccurredAt { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
 }

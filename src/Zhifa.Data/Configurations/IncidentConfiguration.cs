@@ -52,6 +52,8 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxSealedLength);
         // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
+        // A grid worker's own reports.
+        builder.HasIndex(c => c.SubmittedBy);
     }
 }
 

@@ -11,5 +11,6 @@ internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platf
         builder.Property(u => u.DisplayName).HasMaxLength(PlatformUser.MaxDisplayNameLength);
         builder.Property(u => u.HomeCenterCode).HasMaxLength(CommandCenter.MaxCodeLength);
         builder.Property(u => u.HomeDepartmentCode).HasMaxLength(Department.MaxCodeLength);
+        builder.Property(u => u.GridCodes).AsCodeList(g => g, g => g);
     }
 }

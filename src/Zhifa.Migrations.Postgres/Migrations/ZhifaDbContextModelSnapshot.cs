@@ -249,6 +249,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -257,6 +260,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("SubmittedBy");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
@@ -716,6 +721,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("GridCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("HomeCenterCode")
                         .HasMaxLength(20)

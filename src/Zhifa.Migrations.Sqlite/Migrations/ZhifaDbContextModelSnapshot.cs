@@ -238,6 +238,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -246,6 +249,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("SubmittedBy");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
@@ -705,6 +710,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HomeCenterCode")
                         .HasMaxLength(20)

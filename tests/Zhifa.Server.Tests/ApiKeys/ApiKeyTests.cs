@@ -36,7 +36,7 @@ public sealed class ApiKeyTests(ZhifaApp app)
 
         var accepted = await (await client.PostJsonAsync("/api/v1/clues", Clue("citymgmt"))).ReadAsync<ClueAccepted>();
 
-        var incident = await (await app.CreateClient().GetAsync($"/api/v1/incidents/{accepted.IncidentId}")).ReadAsync<IncidentDetail>();
+        var incident = await (await app.Cast.As(Cast.CityDispatcher).GetAsync($"/api/v1/incidents/{accepted.IncidentId}")).ReadAsync<IncidentDetail>();
         Assert.Equal($"apikey:{key.Name}", incident.Timeline[0].Actor);
     }
 
@@ -49,7 +49,7 @@ public sealed class ApiKeyTests(ZhifaApp app)
         var response = await WithKey(key.Key).PostJsonAsync("/api/v1/clues", Clue("grid", marker));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "intake.channel_mismatch");
-        var list = await (await app.CreateClient().GetAsync($"/api/v1/incidents?q={marker}")).ReadAsync<PagedList<IncidentSummary>>();
+        var list = await (await app.Cast.As(Cast.CityDispatcher).GetAsync($"/api/v1/incidents?q={marker}")).ReadAsync<PagedList<IncidentSummary>>();
         Assert.Equal(0, list.Total);
     }
 

@@ -13,7 +13,7 @@ namespace Zhifa.Server.Tests.Incidents;
 [Collection(ApiCollection.Name)]
 public sealed class ActionErrorTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private static readonly string[] ActionNames =
         ["dispatch", "reject", "merge", "escalate", "dispute", "rule", "accept", "return", "resolve", "suspend", "resume", "verify", "reopen"];
@@ -82,7 +82,7 @@ public sealed class ActionErrorTests(ZhifaApp app)
         var incident = await InAllowedStatusAsync(action);
         var body = Without(ValidBody(action, incident.Id), field);
 
-        await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostRawJsonAsync(Url(incident, action), body), field);
+        await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostRawJsonAsync(Url(incident, action), body), field);
         await AssertUnchangedAsync(incident);
     }
 
@@ -92,7 +92,7 @@ public sealed class ActionErrorTests(ZhifaApp app)
     {
         var incident = await InAllowedStatusAsync(action);
 
-        await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostRawJsonAsync(Url(incident, action), json), field);
+        await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostRawJsonAsync(Url(incident, action), json), field);
         await AssertUnchangedAsync(incident);
     }
 
@@ -102,7 +102,7 @@ public sealed class ActionErrorTests(ZhifaApp app)
     {
         var incident = await InAllowedStatusAsync(action);
 
-        await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostRawJsonAsync(Url(incident, action), json), field);
+        await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostRawJsonAsync(Url(incident, action), json), field);
         await AssertUnchangedAsync(incident);
     }
 
@@ -113,7 +113,7 @@ public sealed class ActionErrorTests(ZhifaApp app)
         var incident = await InAllowedStatusAsync(action);
 
         foreach (var json in new[] { "{not json", "[1,2]", "\"text\"" })
-            await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostRawJsonAsync(Url(incident, action), json), "body");
+            await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostRawJsonAsync(Url(incident, action), json), "body");
         await AssertUnchangedAsync(incident);
     }
 
@@ -123,8 +123,8 @@ public sealed class ActionErrorTests(ZhifaApp app)
     {
         var incident = await InAllowedStatusAsync(action);
 
-        await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostAsync(Url(incident, action), null), "body");
-        await ProblemAssert.NamesFieldAsync(await _scenario.Client.PostRawJsonAsync(Url(incident, action), "null"), "body");
+        await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostAsync(Url(incident, action), null), "body");
+        await ProblemAssert.NamesFieldAsync(await (await _scenario.ActorAsync(incident.Id, action)).PostRawJsonAsync(Url(incident, action), "null"), "body");
         await AssertUnchangedAsync(incident);
     }
 
@@ -234,11 +234,11 @@ public sealed class ActionErrorTests(ZhifaApp app)
 
     private static string Url(IncidentDetail incident, string action) => $"/api/v1/incidents/{incident.Id}/{action}";
 
-    private Task<HttpResponseMessage> ActWithIfMatchAsync(IncidentDetail incident, string action, object body, string ifMatch)
+    private async Task<HttpResponseMessage> ActWithIfMatchAsync(IncidentDetail incident, string action, object body, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Url(incident, action)) { Content = JsonContent.Create(body, options: Json.Options) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return _scenario.Client.SendAsync(request);
+        return await (await _scenario.ActorAsync(incident.Id, action)).SendAsync(request);
     }
 
     private static object ValidBody(string action, Guid mergeTarget) => action switch

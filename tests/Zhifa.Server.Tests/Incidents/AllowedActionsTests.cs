@@ -8,7 +8,7 @@ namespace Zhifa.Server.Tests.Incidents;
 [Collection(ApiCollection.Name)]
 public sealed class AllowedActionsTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     [Fact]
     public async Task AllowedActions_WhenReportedAndNeverReturned_DoNotOfferDispute()

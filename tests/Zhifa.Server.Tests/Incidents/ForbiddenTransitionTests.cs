@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class ForbiddenTransitionTests(ZhifaApp app)
     private static readonly string[] ApiActions =
         ["dispatch", "reject", "merge", "escalate", "dispute", "rule", "accept", "return", "resolve", "suspend", "resume", "verify", "reopen"];
 
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private static List<(IncidentStatus Status, string Action)> ForbiddenPairs()
     {
@@ -63,7 +64,9 @@ public sealed class ForbiddenTransitionTests(ZhifaApp app)
     [MemberData(nameof(Forbidden))]
     public async Task Action_WhenTheTableHasNoRowFromTheStatus_Answers409InvalidTransitionAndChangesNothing(IncidentStatus status, string action)
     {
-        var incident = await _scenario.InStatusAsync(status);
+        // Department staff see only what their department has held: give them one, so the state refuses.
+        var departmentWork = IncidentLifecycle.Table.Where(t => t.Action.ApiName() == action).All(t => t.Who.All(Jurisdiction.DepartmentStaff.Contains));
+        var incident = departmentWork ? await _scenario.HeldByADepartmentAsync(status) : await _scenario.InStatusAsync(status);
         Assert.Equal(status, incident.Status);
         var mergeTarget = action == "merge" ? await _scenario.InStatusAsync(IncidentStatus.Reported) : null;
         var before = await _scenario.GetAsync(incident.Id);

@@ -17,7 +17,7 @@ public sealed class IncidentListTests(ZhifaApp app)
     /// <summary>月河街道, 吴兴区.</summary>
     private const string Yuehe = "330502001";
 
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private HttpClient Client => _scenario.Client;
 
@@ -112,7 +112,7 @@ public sealed class IncidentListTests(ZhifaApp app)
         var hefu = await _scenario.ReportAsync(matterCode: null, Scenario.Hefu, text: marker);
         var nanxunTown = await _scenario.ReportAsync(matterCode: null, NanxunTown, text: marker);
         var yuehe = await _scenario.ReportAsync(matterCode: null, Yuehe, text: marker);
-        var nowhere = await (await Client.PostJsonAsync("/api/v1/clues", new { channel = "app", text = marker, lat = 0.0, lon = 0.0 })).ReadAsync<ClueAccepted>();
+        var nowhere = await (await _scenario.PostClueAsync(new { channel = "app", text = marker, lat = 0.0, lon = 0.0 })).ReadAsync<ClueAccepted>();
 
         await ExpectAsync($"q={marker}&regionCode={Scenario.Hefu}", [hefu.Id]);
         await ExpectAsync($"q={marker}&regionCode={Scenario.Nanxun}", Set(hefu, nanxunTown));

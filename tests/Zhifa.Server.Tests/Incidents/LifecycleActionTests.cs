@@ -18,7 +18,7 @@ public sealed class LifecycleActionTests(ZhifaApp app)
     private const string CountyCenter = Scenario.Nanxun + "-ZHZX";
     private const string CityCenter = "330500-ZHZX";
 
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     [Fact]
     public async Task Dispatch_WhenReportedWithCoDepartmentsAndMatter_IsDispatchedToThemWithTheMatter()

@@ -15,7 +15,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     /// <summary>长兴县雉城街道: used by the numbering test only, so its numbers are predictable.</summary>
     private const string Zhicheng = "330522001";
 
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private HttpClient Client => _scenario.Client;
 
@@ -23,7 +23,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     public async Task Report_WhenAccepted_Answers201WithIdsNumberStatusAndLocation()
     {
         var center = (await _scenario.RegionAsync(Scenario.Hefu)).Center;
-        var response = await Client.PostJsonAsync("/api/v1/clues", new
+        var response = await _scenario.PostClueAsync(new
         {
             channel = "app", text = "路边占道经营水果摊", lat = center.Lat, lon = center.Lon, crs = "wgs84", address = "和孚镇荻港村",
         });
@@ -93,7 +93,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     [Fact]
     public async Task Report_WhenPointOutsideEveryGrid_WaitsAtCityCentreWithoutRegion()
     {
-        var accepted = await (await Client.PostJsonAsync("/api/v1/clues", new
+        var accepted = await (await _scenario.PostClueAsync(new
         {
             channel = "hotline12345", text = "来电反映位置不明的违法搭建", matterCode = "SR01", lat = 0.0, lon = 0.0,
         })).ReadAsync<ClueAccepted>();
@@ -137,12 +137,12 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     {
         var center = (await _scenario.RegionAsync(Scenario.Hefu)).Center;
         var body = new { channel = "hotline12345", externalId = $"12345-{Guid.NewGuid():N}", text = "重复推送的工单", lat = center.Lat, lon = center.Lon };
-        var first = await Client.PostJsonAsync("/api/v1/clues", body);
+        var first = await _scenario.PostClueAsync(body);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var accepted = await first.ReadAsync<ClueAccepted>();
         var total = await TotalAsync();
 
-        var again = await Client.PostJsonAsync("/api/v1/clues", body);
+        var again = await _scenario.PostClueAsync(body);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var repeated = await again.ReadAsync<ClueAccepted>();
 
@@ -156,8 +156,8 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     {
         var center = (await _scenario.RegionAsync(Scenario.Hefu)).Center;
         var externalId = $"ext-{Guid.NewGuid():N}";
-        var first = await (await Client.PostJsonAsync("/api/v1/clues", new { channel = "hotline12345", externalId, text = "同号不同渠道", lat = center.Lat, lon = center.Lon })).ReadAsync<ClueAccepted>();
-        var response = await Client.PostJsonAsync("/api/v1/clues", new { channel = "citymgmt", externalId, text = "同号不同渠道", lat = center.Lat, lon = center.Lon });
+        var first = await (await _scenario.PostClueAsync(new { channel = "hotline12345", externalId, text = "同号不同渠道", lat = center.Lat, lon = center.Lon })).ReadAsync<ClueAccepted>();
+        var response = await _scenario.PostClueAsync(new { channel = "citymgmt", externalId, text = "同号不同渠道", lat = center.Lat, lon = center.Lon });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.NotEqual(first.IncidentId, (await response.ReadAsync<ClueAccepted>()).IncidentId);
@@ -191,7 +191,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     {
         var total = await TotalAsync();
 
-        var response = await Client.PostRawJsonAsync("/api/v1/clues", json);
+        var response = await _scenario.PostRawClueAsync(json);
 
         await ProblemAssert.NamesFieldAsync(response, field);
         Assert.Equal(total, await TotalAsync());
@@ -200,7 +200,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     [Fact]
     public async Task Report_WhenEveryRequiredFieldMissing_NamesEachOfThem()
     {
-        var response = await Client.PostRawJsonAsync("/api/v1/clues", "{}");
+        var response = await _scenario.PostRawClueAsync("{}");
 
         var problem = await ProblemAssert.NamesFieldAsync(response, "channel");
         var errors = problem.GetProperty("errors");
@@ -212,7 +212,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     {
         var total = await TotalAsync();
 
-        var response = await Client.PostRawJsonAsync("/api/v1/clues", "");
+        var response = await _scenario.PostRawClueAsync("");
 
         await ProblemAssert.NamesFieldAsync(response, "body");
         Assert.Equal(total, await TotalAsync());
@@ -223,7 +223,7 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     {
         var center = (await _scenario.RegionAsync(Scenario.Hefu)).Center;
 
-        var response = await Client.PostJsonAsync("/api/v1/clues", new { channel = "manual", text = new string('长', 2000), lat = center.Lat, lon = center.Lon });
+        var response = await _scenario.PostClueAsync(new { channel = "manual", text = new string('长', 2000), lat = center.Lat, lon = center.Lon });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

@@ -11,7 +11,7 @@ namespace Zhifa.Server.Tests.Reference;
 [Collection(ApiCollection.Name)]
 public sealed class ReferenceDataTests(ZhifaApp app)
 {
-    private readonly Scenario _scenario = new(app.CreateClient());
+    private readonly Scenario _scenario = new(app);
 
     private HttpClient Client => _scenario.Client;
 
@@ -216,7 +216,7 @@ public sealed class ReferenceDataTests(ZhifaApp app)
     /// <summary>A clue without matter at <paramref name="at"/>: the incident shows where the platform located it.</summary>
     private async Task<IncidentDetail> ReportAtAsync(Point at, string text)
     {
-        var accepted = await (await Client.PostJsonAsync("/api/v1/clues", new { channel = "manual", text, lat = at.Lat, lon = at.Lon })).ReadAsync<ClueAccepted>();
+        var accepted = await (await _scenario.PostClueAsync(new { channel = "manual", text, lat = at.Lat, lon = at.Lon })).ReadAsync<ClueAccepted>();
         return await _scenario.GetAsync(accepted.IncidentId);
     }
 }

@@ -1,13 +1,17 @@
 using System.Collections.Concurrent;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Tests.Support;
 
-/// <summary>Drives incidents through the HTTP API the way the platform's users do.</summary>
-public sealed class Scenario(HttpClient client)
+/// <summary>
+/// Drives incidents through the HTTP API the way the platform's users do: clues come in through a
+/// channel's key, and each action is taken by someone the life-cycle table names for it.
+/// </summary>
+public sealed class Scenario(ZhifaApp app)
 {
     /// <summary>和孚镇, 南浔区: the township of the seed's river scenario.</summary>
     public const string Hefu = "330503106";
@@ -15,17 +19,18 @@ public sealed class Scenario(HttpClient client)
 
     private static readonly ConcurrentDictionary<string, RegionView> Regions = new();
 
-    public HttpClient Client => client;
+    /// <summary>The city centre's dispatcher, who sees every incident: the scenario reads as them.</summary>
+    public HttpClient Client { get; } = app.Cast.As(Cast.CityDispatcher);
 
     public async Task<RegionView> RegionAsync(string code) =>
         Regions.TryGetValue(code, out var cached) ? cached
-            : Regions[code] = await (await client.GetAsync($"/api/v1/regions/{code}")).ReadAsync<RegionView>();
+            : Regions[code] = await (await Client.GetAsync($"/api/v1/regions/{code}")).ReadAsync<RegionView>();
 
     /// <summary>Reports a clue at the centre of a township and answers the incident it made.</summary>
     public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null)
     {
         var center = (await RegionAsync(township)).Center;
-        var accepted = await (await client.PostJsonAsync("/api/v1/clues", new
+        var accepted = await (await PostClueAsync(new
         {
             channel,
             text = text ?? "河道内发现地笼，疑似非法捕捞",
@@ -36,14 +41,84 @@ public sealed class Scenario(HttpClient client)
         return await GetAsync(accepted.IncidentId);
     }
 
-    public async Task<IncidentDetail> GetAsync(Guid id) =>
-        await (await client.GetAsync($"/api/v1/incidents/{id}")).ReadAsync<IncidentDetail>();
+    /// <summary>Who reports through a channel: a dispatcher types manual entries, every other channel has its key.</summary>
+    public async Task<HttpClient> ReporterAsync(string? channel) =>
+        channel == Channels.Manual ? Client : await app.Cast.ChannelAsync(Channels.IsKnown(channel) ? channel! : Channels.Grid);
 
-    public Task<HttpResponseMessage> ActAsync(Guid id, string action, object? body = null) =>
-        client.PostJsonAsync($"/api/v1/incidents/{id}/{action}", body ?? new { });
+    /// <summary>POSTs a clue as its channel's reporter.</summary>
+    public async Task<HttpResponseMessage> PostClueAsync(object clue)
+    {
+        var channel = System.Text.Json.JsonSerializer.SerializeToElement(clue, Json.Options).TryGetProperty("channel", out var c) ? c.GetString() : null;
+        return await (await ReporterAsync(channel)).PostJsonAsync("/api/v1/clues", clue);
+    }
+
+    /// <summary>POSTs raw JSON as the reporter of the channel it names (the grid's, when it names none or is not JSON).</summary>
+    public async Task<HttpResponseMessage> PostRawClueAsync(string json)
+    {
+        string? channel = null;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("channel", out var c)
+                && c.ValueKind == System.Text.Json.JsonValueKind.String)
+                channel = c.GetString();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return await (await ReporterAsync(channel)).PostRawJsonAsync("/api/v1/clues", json);
+    }
+
+    public async Task<IncidentDetail> GetAsync(Guid id) =>
+        await (await Client.GetAsync($"/api/v1/incidents/{id}")).ReadAsync<IncidentDetail>();
+
+    /// <summary>Takes the action as someone the table names for the incident's current row.</summary>
+    public async Task<HttpResponseMessage> ActAsync(Guid id, string action, object? body = null) =>
+        await (await ActorAsync(id, action)).PostJsonAsync($"/api/v1/incidents/{id}/{action}", body ?? new { });
+
+    /// <summary>
+    /// The person for the action: one of the roles its row names (any row of the action, when the
+    /// incident's status has none, so the refusal is the state's), held over this incident. The city
+    /// centre's dispatcher and duty commander cover every centre; department work goes to an officer of
+    /// the lead department, or of the department that had the incident last.
+    /// </summary>
+    public async Task<HttpClient> ActorAsync(Guid id, string action)
+    {
+        var incident = await Client.GetAsync($"/api/v1/incidents/{id}");
+        var detail = incident.IsSuccessStatusCode ? await incident.ReadAsync<IncidentDetail>() : null;
+        var rows = IncidentLifecycle.Table.Where(t => t.Action.ApiName() == action).ToList();
+        var who = (rows.FirstOrDefault(t => t.From == detail?.Status) is { } row ? row.Who : rows.SelectMany(t => t.Who)).ToHashSet();
+        var department = detail?.Assignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned)?.DepartmentCode
+            ?? detail?.Assignments.LastOrDefault()?.DepartmentCode ?? "330503-NYNC";
+        if (who.Contains(Role.Dispatcher))
+            return Client;
+        if (who.Contains(Role.DutyCommander))
+            return app.Cast.As(Cast.CityCommander);
+        if (who.Contains(Role.DepartmentOfficer))
+            return await app.Cast.OfficerOfAsync(department);
+        return who.Contains(Role.Supervisor) ? app.Cast.As("supervisor.city") : Client;
+    }
 
     public async Task<IncidentDetail> DoAsync(Guid id, string action, object? body = null) =>
         await (await ActAsync(id, action, body)).ReadAsync<IncidentDetail>();
+
+    /// <summary>
+    /// An incident in <paramref name="status"/> that a department has held, so its staff see it: for
+    /// Reported, Rejected and Merged, it was dispatched and returned first. Department staff asked to act
+    /// on it are refused by its state, not by not seeing it.
+    /// </summary>
+    public async Task<IncidentDetail> HeldByADepartmentAsync(IncidentStatus status)
+    {
+        if (status is not (IncidentStatus.Reported or IncidentStatus.Rejected or IncidentStatus.Merged))
+            return await InStatusAsync(status);
+        var returned = await DoAsync((await ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
+        return status switch
+        {
+            IncidentStatus.Rejected => await DoAsync(returned.Id, "reject", new { reason = "非执法事项" }),
+            IncidentStatus.Merged => await DoAsync(returned.Id, "merge", new { intoIncidentId = (await ReportAsync(matterCode: null)).Id }),
+            _ => returned,
+        };
+    }
 
     /// <summary>A new incident brought into <paramref name="status"/> through the API.</summary>
     public async Task<IncidentDetail> InStatusAsync(IncidentStatus status)

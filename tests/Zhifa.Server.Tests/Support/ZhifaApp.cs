@@ -17,6 +17,11 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private TestDatabase? _database;
 
+    public ZhifaApp() => Cast = new Cast(this);
+
+    /// <summary>Who the tests act as: demo users, officers made on demand, channel keys.</summary>
+    public Cast Cast { get; }
+
     public FakeTimeProvider Time { get; } = new(Start);
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");

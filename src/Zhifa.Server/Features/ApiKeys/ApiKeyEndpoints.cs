@@ -21,7 +21,7 @@ public static class ApiKeyEndpoints
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/v1/api-keys").WithTags("Channel keys").RequireAuthorization(AuthSetup.AdminPolicy);
+        var keys = app.MapGroup("/api/v1/api-keys").WithTags("Channel keys").RequireAuthorization(AccessPolicies.Admin);
         keys.MapPost("/", IssueAsync).WithSummary("Issue a key bound to one channel; the answer shows the key once");
         keys.MapGet("/", async (ApiKeyService service, CancellationToken ct) =>
             TypedResults.Ok((await service.ListAsync(ct)).Select(ApiKeyView.From).ToList())).WithSummary("The channel keys, without their secrets");

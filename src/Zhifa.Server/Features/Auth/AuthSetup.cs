@@ -13,7 +13,6 @@ public static class AuthSetup
     public const int LockoutMinutes = 15;
     /// <summary>Chooses bearer when the request carries an Authorization header, else the browser's cookie.</summary>
     public const string BearerOrCookie = "BearerOrCookie";
-    public const string AdminPolicy = "Admin";
 
     /// <summary>
     /// Identity on the platform's database: password policy, lockout, TOTP, cookies for the
@@ -33,7 +32,8 @@ public static class AuthSetup
                 o.RefreshTokenExpiration = TimeSpan.FromDays(7);
             })
             .AddIdentityCookies();
-        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));
+        services.AddAuthorizationBuilder().AddZhifaPolicies();
+        services.AddSingleton<Jurisdictions>();
 
         services.AddIdentityCore<PlatformUser>(o =>
             {

@@ -37,7 +37,7 @@ internal sealed partial class IdentitySeeder(
             if (await users.FindByNameAsync(demo.UserName) is not null)
                 continue;
             var totp = PlatformRoles.RequireTwoFactor.Contains(demo.Role.ToString()) ? totpSecret : null;
-            await CreateUserAsync(demo.UserName, demo.DisplayName, demo.Role, password, totp, demo.CenterCode, demo.DepartmentCode);
+            await CreateUserAsync(demo.UserName, demo.DisplayName, demo.Role, password, totp, demo.CenterCode, demo.DepartmentCode, demo.GridCodes);
             added++;
         }
         // Print the defaults so a demo can start at once; values set in configuration stay out of the log.
@@ -64,7 +64,7 @@ internal sealed partial class IdentitySeeder(
 
     /// <summary>A user with one role and a home; with <paramref name="totpKey"/>, enrolled in two-factor sign-in.</summary>
     public async Task<PlatformUser> CreateUserAsync(string userName, string displayName, Role role, string password,
-        string? totpKey, string? centerCode = null, string? departmentCode = null)
+        string? totpKey, string? centerCode = null, string? departmentCode = null, IReadOnlyList<string>? gridCodes = null)
     {
         var user = new PlatformUser
         {
@@ -73,6 +73,7 @@ internal sealed partial class IdentitySeeder(
             DisplayName = displayName,
             HomeCenterCode = centerCode,
             HomeDepartmentCode = departmentCode,
+            GridCodes = gridCodes ?? [],
         };
         Check(await users.CreateAsync(user, password), userName);
         Check(await users.AddToRoleAsync(user, role.ToString()), userName);

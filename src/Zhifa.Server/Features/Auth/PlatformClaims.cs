@@ -14,6 +14,8 @@ public sealed class PlatformClaims(UserManager<PlatformUser> users, RoleManager<
 {
     public const string HomeCenter = "zhifa:home_center";
     public const string HomeDepartment = "zhifa:home_department";
+    /// <summary>One claim per grid a grid worker patrols.</summary>
+    public const string Grid = "zhifa:grid";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
     {
@@ -22,6 +24,8 @@ public sealed class PlatformClaims(UserManager<PlatformUser> users, RoleManager<
             identity.AddClaim(new Claim(HomeCenter, center));
         if (user.HomeDepartmentCode is { } department)
             identity.AddClaim(new Claim(HomeDepartment, department));
+        foreach (var grid in user.GridCodes)
+            identity.AddClaim(new Claim(Grid, grid));
         return identity;
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Core.Access;
+using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Reference;
 using ActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -16,45 +19,55 @@ internal static class IncidentActionEndpoints
 
     public static void MapIncidentActions(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/dispatch", Dispatch);
+        group.MapPost("/{id:guid}/dispatch", Dispatch).RequireAuthorization(AccessPolicies.For(IncidentAction.Dispatch));
         group.MapPost("/{id:guid}/reject", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Reason, c, id, (i, now) => i.Reject(body.Reason!, c.Actor, now), ct));
-        group.MapPost("/{id:guid}/merge", Merge);
+            WithReason(body.Reason, c, id, IncidentAction.Reject, (i, now) => i.Reject(body.Reason!, c.Actor, now), ct))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Reject));
+        group.MapPost("/{id:guid}/merge", Merge).RequireAuthorization(AccessPolicies.For(IncidentAction.Merge));
         group.MapPost("/{id:guid}/escalate", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Reason, c, id, (i, now) => i.Escalate(c.Reference.CommandCenters.GetValueOrDefault(i.HandlingCenterCode)?.ParentCode, body.Reason!, c.Actor, now), ct));
+            WithReason(body.Reason, c, id, IncidentAction.Escalate, (i, now) => i.Escalate(c.Reference.CommandCenters.GetValueOrDefault(i.HandlingCenterCode)?.ParentCode, body.Reason!, c.Actor, now), ct))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Escalate));
         group.MapPost("/{id:guid}/dispute", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Reason, c, id, (i, now) => i.Dispute(body.Reason!, c.Actor, now), ct));
-        group.MapPost("/{id:guid}/rule", Rule);
+            WithReason(body.Reason, c, id, IncidentAction.Dispute, (i, now) => i.Dispute(body.Reason!, c.Actor, now), ct))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Dispute));
+        group.MapPost("/{id:guid}/rule", Rule).RequireAuthorization(AccessPolicies.For(IncidentAction.Rule));
         group.MapPost("/{id:guid}/accept", (Guid id, NoteRequest? body, [AsParameters] Context c, CancellationToken ct) =>
-            Act(c, id, (i, now) => i.Accept(c.Actor, now, body?.Note), ct, Note(body?.Note)));
+            Act(c, id, IncidentAction.Accept, (i, now) => i.Accept(c.Actor, now, body?.Note), ct, Note(body?.Note)))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Accept));
         group.MapPost("/{id:guid}/return", (Guid id, ReturnRequest body, [AsParameters] Context c, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
             errors.Required("reason", body.Reason);
             errors.Known("suggestedDepartmentCode", body.SuggestedDepartmentCode, c.Reference.Departments, "department");
-            return Act(c, id, (i, now) => i.Return(body.Reason!, body.SuggestedDepartmentCode, c.Actor, now), ct, errors);
-        });
+            return Act(c, id, IncidentAction.Return, (i, now) => i.Return(body.Reason!, body.SuggestedDepartmentCode, c.Actor, now), ct, errors);
+        }).RequireAuthorization(AccessPolicies.For(IncidentAction.Return));
         group.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Result, c, id, (i, now) => i.Resolve(body.Result!, c.Actor, now), ct, "result"));
+            WithReason(body.Result, c, id, IncidentAction.Resolve, (i, now) => i.Resolve(body.Result!, c.Actor, now), ct, "result"))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Resolve));
         group.MapPost("/{id:guid}/suspend", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Reason, c, id, (i, now) => i.Suspend(body.Reason!, c.Actor, now), ct));
+            WithReason(body.Reason, c, id, IncidentAction.Suspend, (i, now) => i.Suspend(body.Reason!, c.Actor, now), ct))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Suspend));
         group.MapPost("/{id:guid}/resume", (Guid id, NoteRequest? body, [AsParameters] Context c, CancellationToken ct) =>
-            Act(c, id, (i, now) => i.Resume(c.Actor, now, body?.Note), ct, Note(body?.Note)));
+            Act(c, id, IncidentAction.Resume, (i, now) => i.Resume(c.Actor, now, body?.Note), ct, Note(body?.Note)))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Resume));
         group.MapPost("/{id:guid}/verify", (Guid id, VerifyRequest body, [AsParameters] Context c, CancellationToken ct) =>
         {
             var errors = Note(body.Note);
             if (body.Passed is null)
                 errors.Add("passed", "The passed field is required (true or false).");
-            return Act(c, id, (i, now) => i.Verify(body.Passed!.Value, c.Actor, now, body.Note), ct, errors);
-        });
+            var action = body.Passed == false ? IncidentAction.VerifyFailed : IncidentAction.VerifyPassed;
+            return Act(c, id, action, (i, now) => i.Verify(body.Passed!.Value, c.Actor, now, body.Note), ct, errors);
+        }).RequireAuthorization(AccessPolicies.For(IncidentAction.VerifyPassed));
         group.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Reason, c, id, (i, now) => i.Reopen(body.Reason!, c.Actor, now), ct));
+            WithReason(body.Reason, c, id, IncidentAction.Reopen, (i, now) => i.Reopen(body.Reason!, c.Actor, now), ct))
+            .RequireAuthorization(AccessPolicies.For(IncidentAction.Reopen));
     }
 
     /// <summary>What every action handler needs, bound in one parameter.</summary>
     internal sealed record Context(IncidentWorkflow Workflow, ReferenceData Reference, HttpContext Http)
     {
         public string Actor => Http.ActorName();
+        public Jurisdiction Caller => Http.Jurisdiction();
     }
 
     private static Task<ActionResult> Dispatch(Guid id, DispatchRequest body, [AsParameters] Context c, CancellationToken ct)
@@ -63,7 +76,7 @@ internal static class IncidentActionEndpoints
         errors.Known("matterCode", body.MatterCode, c.Reference.Matters, "matter");
         errors.MaxLength("note", body.Note, 1000);
         var matter = body.MatterCode is null ? null : c.Reference.Matters.GetValueOrDefault(body.MatterCode);
-        return Act(c, id, (i, now) => i.Dispatch(body.DepartmentCode!, body.CoDepartmentCodes ?? [], matter, c.Actor, now, body.Note), ct, errors);
+        return Act(c, id, IncidentAction.Dispatch, (i, now) => i.Dispatch(body.DepartmentCode!, body.CoDepartmentCodes ?? [], matter, c.Actor, now, body.Note), ct, errors);
     }
 
     private static Task<ActionResult> Rule(Guid id, RuleRequest body, [AsParameters] Context c, CancellationToken ct)
@@ -71,7 +84,7 @@ internal static class IncidentActionEndpoints
         var errors = Departments(body.DepartmentCode, body.CoDepartmentCodes, c.Reference);
         errors.Required("reason", body.Reason);
         errors.MaxLength("legalBasis", body.LegalBasis, 200);
-        return Act(c, id, (i, now) => i.Rule(body.DepartmentCode!, body.CoDepartmentCodes ?? [], body.Reason!, body.LegalBasis, c.Actor, now), ct, errors);
+        return Act(c, id, IncidentAction.Rule, (i, now) => i.Rule(body.DepartmentCode!, body.CoDepartmentCodes ?? [], body.Reason!, body.LegalBasis, c.Actor, now), ct, errors);
     }
 
     private static async Task<ActionResult> Merge(Guid id, MergeRequest body, [AsParameters] Context c, CancellationToken ct)
@@ -79,9 +92,9 @@ internal static class IncidentActionEndpoints
         if (body.IntoIncidentId is not { } intoId)
             return Problems.Field("intoIncidentId", "The intoIncidentId field is required.");
         var target = await c.Workflow.LoadAsync(intoId, ct);
-        if (target is null)
+        if (target is null || !IncidentAccess.IsVisible(target, c.Caller))
             return Problems.Field("intoIncidentId", $"No incident has id {intoId}.");
-        return await Act(c, id, (i, now) => i.MergeInto(target, c.Actor, now), ct);
+        return await Act(c, id, IncidentAction.Merge, (i, now) => i.MergeInto(target, c.Actor, now), ct);
     }
 
     private static FieldErrors Departments(string? lead, string[]? co, ReferenceData reference)
@@ -103,18 +116,20 @@ internal static class IncidentActionEndpoints
         return errors;
     }
 
-    private static Task<ActionResult> WithReason(string? text, Context c, Guid id, Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, string field = "reason")
+    private static Task<ActionResult> WithReason(string? text, Context c, Guid id, IncidentAction action,
+        Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, string field = "reason")
     {
         var errors = new FieldErrors();
         errors.Required(field, text);
-        return Act(c, id, act, ct, errors);
+        return Act(c, id, action, act, ct, errors);
     }
 
-    private static async Task<ActionResult> Act(Context c, Guid id, Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, FieldErrors? errors = null)
+    private static async Task<ActionResult> Act(Context c, Guid id, IncidentAction action,
+        Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, FieldErrors? errors = null)
     {
         if (errors?.Any == true)
             return errors.ToProblem();
-        var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), act, ct);
+        var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), c.Caller, action, act, ct);
         return outcome.ToResult(c.Http, id);
     }
 }

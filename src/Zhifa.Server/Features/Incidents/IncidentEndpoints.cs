@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Privacy;
 
 namespace Zhifa.Server.Features.Incidents;
@@ -10,25 +11,27 @@ public static class IncidentEndpoints
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
-        group.MapGet("/", ListAsync).WithSummary("List incidents, filtered and paged");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("An incident with its clues, assignments and timeline");
+        group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.ReadIncidents)
+            .WithSummary("List the incidents in the caller's jurisdiction, filtered and paged");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AccessPolicies.ReadIncidents)
+            .WithSummary("An incident with its clues, assignments and timeline");
         group.MapIncidentActions();
         return app;
     }
 
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
-        [AsParameters] IncidentQuery query, IncidentQueries incidents, CancellationToken ct)
+        [AsParameters] IncidentQuery query, IncidentQueries incidents, HttpContext http, CancellationToken ct)
     {
         var errors = incidents.Validate(query, out var filter);
         if (errors.Any)
             return errors.ToProblem();
-        return TypedResults.Ok(await incidents.ListAsync(query, filter, ct));
+        return TypedResults.Ok(await incidents.ListAsync(query, filter, http.Jurisdiction(), ct));
     }
 
     private static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult>> GetAsync(
         Guid id, IncidentQueries incidents, HttpContext http, CancellationToken ct)
     {
-        var incident = await incidents.FindAsync(id, ct);
+        var incident = await incidents.FindAsync(id, http.Jurisdiction(), ct);
         if (incident is null)
             return NotFound(id);
         return Answer(http, incident);
@@ -51,6 +54,9 @@ public static class IncidentEndpoints
     {
         ActionOutcome.Done done => Answer(http, done.Incident),
         ActionOutcome.NotFound => NotFound(id),
+        ActionOutcome.Forbidden forbidden => Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
+            $"Only {string.Join(" or ", forbidden.Row.Who)} responsible for this incident may {forbidden.Row.Action.ApiName()} it.",
+            new Dictionary<string, object?> { ["action"] = forbidden.Row.Action.ApiName(), ["allowedRoles"] = forbidden.Row.Who }),
         ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",
             $"The incident has changed; its current ETag is {ETags.For(stale.CurrentVersion)}. Read it again before acting."),
         ActionOutcome.Refused { Error: InvalidTransitionException invalid } => Problems.Conflict(invalid.Code, invalid.Message,

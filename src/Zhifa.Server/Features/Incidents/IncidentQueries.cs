@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Time;
 using Zhifa.Data;
@@ -10,8 +11,9 @@ namespace Zhifa.Server.Features.Incidents;
 /// <summary>Reads of incidents: the filtered list and the full detail.</summary>
 public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
 {
-    public Task<Incident?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Incidents.AsNoTracking().WithDetails().FirstOrDefaultAsync(i => i.Id == id, ct);
+    /// <summary>The incident, when <paramref name="caller"/> may see it; else null, as if it did not exist.</summary>
+    public Task<Incident?> FindAsync(Guid id, Jurisdiction caller, CancellationToken ct) =>
+        db.Incidents.AsNoTracking().Where(IncidentAccess.Visible(caller)).WithDetails().FirstOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>Checks the filters; the answer names every field that is wrong.</summary>
     public FieldErrors Validate(IncidentQuery q, out IncidentFilter filter)
@@ -51,9 +53,9 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         return null;
     }
 
-    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IncidentFilter filter, CancellationToken ct)
+    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IncidentFilter filter, Jurisdiction caller, CancellationToken ct)
     {
-        var query = db.Incidents.AsNoTracking();
+        var query = db.Incidents.AsNoTracking().Where(IncidentAccess.Visible(caller));
         if (filter.Statuses.Count > 0)
         {
             var statuses = filter.Statuses;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core;
+using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
 
@@ -10,13 +11,16 @@ public abstract record ActionOutcome
 {
     public sealed record Done(Incident Incident) : ActionOutcome;
     public sealed record NotFound : ActionOutcome;
+    /// <summary>The caller sees the incident, but the row's "who" column does not name them for it.</summary>
+    public sealed record Forbidden(Transition Row) : ActionOutcome;
     public sealed record Stale(int CurrentVersion) : ActionOutcome;
     public sealed record Refused(DomainException Error) : ActionOutcome;
 }
 
 /// <summary>
-/// Applies one life-cycle action to one incident: load it, check the caller's If-Match, let the
-/// domain method change it, and save the change with its timeline entry in one transaction.
+/// Applies one life-cycle action to one incident: load it, check that the caller sees it (else it
+/// does not exist for them), their If-Match, and that the table's row names them; then let the domain
+/// method change it, and save the change with its timeline entry in one transaction.
 /// </summary>
 public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
 {
@@ -26,12 +30,13 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
 
     public Task<Incident?> LoadAsync(Guid id, CancellationToken ct) => Load(db, id, ct);
 
-    public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Action<Incident, DateTimeOffset> act, CancellationToken ct)
+    public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Jurisdiction caller, IncidentAction action,
+        Action<Incident, DateTimeOffset> act, CancellationToken ct)
     {
         // One connection for the read, the write and any re-read, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
         var incident = await LoadAsync(id, ct);
-        if (incident is null)
+        if (incident is null || !IncidentAccess.IsVisible(incident, caller))
             return new ActionOutcome.NotFound();
         if (!ETags.Matches(ifMatch, incident.Version))
             return new ActionOutcome.Stale(incident.Version);
@@ -39,6 +44,9 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
         // as more history than the incident row's version. Acting on that mix would be acting blind.
         if (incident.Timeline.Count != incident.Version)
             return new ActionOutcome.Stale(await CurrentVersionAsync(id, ct));
+        // No row: the domain method refuses with 409. A row that does not name the caller: 403.
+        if (IncidentLifecycle.Find(incident.Status, action) is { } row && !IncidentAccess.MayTake(row, incident, caller))
+            return new ActionOutcome.Forbidden(row);
         var versionRead = incident.Version;
         try
         {

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Reference;
 
@@ -10,6 +14,7 @@ public static class ClueEndpoints
     public static IEndpointRouteBuilder MapCluesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/clues", ReportAsync)
+            .RequireAuthorization(AccessPolicies.ReportClues)
             .RequireRateLimiting(RateLimits.Intake)
             .WithTags("Intake")
             .WithSummary("Report a clue from a channel; it becomes an incident, dispatched at once when matter and place are known");
@@ -22,13 +27,29 @@ public static class ClueEndpoints
         var errors = ClueValidation.Validate(body, reference);
         if (errors.Any)
             return errors.ToProblem();
-        // A channel client's key speaks for one channel only.
-        if (http.User.FindFirst(ApiKeyAuthenticationHandler.ChannelClaim)?.Value is { } keyChannel && keyChannel != body.Channel)
-            return Problems.Problem(StatusCodes.Status403Forbidden, "intake.channel_mismatch", "The key belongs to another channel.",
-                $"This API key reports for channel '{keyChannel}', not '{body.Channel}'.");
-        var (answer, created) = await intake.ReportAsync(body, http.ActorName(anonymous: $"channel:{body.Channel}"), ct);
+        var channels = ChannelsOf(http.User);
+        if (!channels.Contains(body.Channel!))
+            return Problems.Problem(StatusCodes.Status403Forbidden, "intake.channel_mismatch", "Not your channel.",
+                $"This caller reports through channel {string.Join(" or ", channels.Select(c => $"'{c}'"))}, not '{body.Channel}'.");
+        // A person's own reports are theirs to follow; a channel system's are not tied to a user.
+        var submittedBy = http.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? null : http.Jurisdiction().UserId;
+        var (answer, created) = await intake.ReportAsync(body, http.ActorName(), submittedBy, ct);
         return created
             ? TypedResults.Created($"/api/v1/incidents/{answer.IncidentId}", answer)
             : TypedResults.Ok(answer);
+    }
+
+    /// <summary>
+    /// The channels a caller reports through: a channel key its own channel, a grid worker the grid
+    /// patrol, a dispatcher manual entry at the centre.
+    /// </summary>
+    private static IReadOnlySet<string> ChannelsOf(ClaimsPrincipal user)
+    {
+        var channels = new HashSet<string>(user.FindAll(ApiKeyAuthenticationHandler.ChannelClaim).Select(c => c.Value));
+        if (user.IsInRole(nameof(Role.GridWorker)))
+            channels.Add(Channels.Grid);
+        if (user.IsInRole(nameof(Role.Dispatcher)))
+            channels.Add(Channels.Manual);
+        return channels;
     }
 }

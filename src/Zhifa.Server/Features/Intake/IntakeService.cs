@@ -16,7 +16,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
     public const string RouterActor = "router";
 
     /// <summary>The accepted clue, and whether it was new (false: the channel sent this external id before).</summary>
-    public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ClueRequest r, string actor, CancellationToken ct)
+    public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ClueRequest r, string actor, Guid? submittedBy, CancellationToken ct)
     {
         // One connection for the look-up, the number and the write, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
@@ -39,6 +39,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
             Address = r.Address,
             ReporterName = personalData.Seal(r.ReporterName),
             ReporterPhone = personalData.Seal(r.ReporterPhone),
+            SubmittedBy = submittedBy,
             OccurredAt = r.OccurredAt,
             ReceivedAt = now,
         };

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Zhifa.Core.Access;
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
+
+namespace Zhifa.Server.Features.Auth;
+
+/// <summary>
+/// The role gate in front of each endpoint: who may call it at all. Which incidents a caller may see
+/// or act on is decided after, by <see cref="IncidentAccess"/>. The action policies are read from the
+/// life-cycle table's "who" column, so the table stays the one source of truth.
+/// </summary>
+public static class AccessPolicies
+{
+    public const string Admin = "Admin";
+    public const string ReadIncidents = "incidents.read";
+    public const string ReportClues = "clues.report";
+
+    public static IReadOnlySet<Role> IncidentReaders { get; } =
+        Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
+
+    /// <summary>The policy of an action endpoint; verify's two rows share one.</summary>
+    public static string For(IncidentAction action) => $"incidents.{action.ApiName()}";
+
+    public static AuthorizationBuilder AddZhifaPolicies(this AuthorizationBuilder builder)
+    {
+        // An endpoint that names no policy still needs a signed-in caller or a channel key.
+        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.AddPolicy(Admin, p => p.RequireRole(nameof(Role.Admin)));
+        builder.AddPolicy(ReadIncidents, p => p.RequireRole(Names(IncidentReaders)));
+        builder.AddPolicy(ReportClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report))));
+        foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
+            builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
+        return builder;
+    }
+
+    private static string[] Names(IEnumerable<Role> roles) => [.. roles.Distinct().Select(r => r.ToString())];
+}
