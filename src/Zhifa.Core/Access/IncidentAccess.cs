@@ -21,7 +21,7 @@ public static class IncidentAccess
         // Department staff: incidents assigned to their department, as lead or co, now or before a return.
         || (j.IsDepartmentStaff && i.Assignments.Any(a => a.DepartmentCode == j.DepartmentCode))
         // Grid workers: their own clues, and the verification tasks (resolved, then closed) in their grids.
-        || (j.IsGridWorker && (i.Clues.Any(c => c.SubmittedBy == j.UserId)
+        || (j.IsGridWorker && ((j.UserId != null && i.Clues.Any(c => c.SubmittedBy == j.UserId))
             || (i.GridCode != null && j.GridCodes.Contains(i.GridCode)
                 && (i.Status == IncidentStatus.Resolved || i.Status == IncidentStatus.Closed))));
 

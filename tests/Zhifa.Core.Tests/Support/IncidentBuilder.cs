@@ -20,7 +20,11 @@ internal static class IncidentBuilder
     public const string Dispatcher = "dispatcher-1";
     public const string Officer = "officer-1";
 
-    public static Incident Reported(int seq = 1)
+    public static Incident Reported(int seq = 1) =>
+        ReportedAt(seq, new GridLocation("330503106-G01", "330503106", "330503"), Center);
+
+    /// <summary>A new incident placed at <paramref name="location"/>, handled by <paramref name="handlingCenter"/>, its clue submitted by <paramref name="submittedBy"/>.</summary>
+    public static Incident ReportedAt(int seq, GridLocation? location, string handlingCenter, Guid? submittedBy = null)
     {
         var id = new Guid($"00000000-0000-0000-0000-{seq:000000000000}");
         var clue = new Clue
@@ -33,8 +37,9 @@ internal static class IncidentBuilder
             Lat = 30.7,
             Lon = 120.2,
             ReceivedAt = T0,
+            SubmittedBy = submittedBy,
         };
-        var placement = new Placement(TestMatters.Sy01(), new GridLocation("330503106-G01", "330503106", "330503"), Center);
+        var placement = new Placement(TestMatters.Sy01(), location, handlingCenter);
         return Incident.Report(id, $"330503-20250303-{seq:0000}", clue, placement, "channel:grid", T0);
     }
 

@@ -56,12 +56,12 @@ public sealed class Cast(ZhifaApp app)
     }
 
     /// <summary>A new user with one role and home, for tests that need a home no demo user has.</summary>
-    public async Task<string> MakeAsync(Role role, string? centerCode = null, string? departmentCode = null, string[]? gridCodes = null)
+    public async Task<string> MakeAsync(Role role, string? centerCode = null, string? departmentCode = null, string[]? gridCodes = null, string? totpKey = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
         var userName = $"test.{role.ToString().ToLowerInvariant()}.{centerCode ?? departmentCode}.{Guid.NewGuid().ToString("N")[..8]}";
-        await seeder.CreateUserAsync(userName, $"测试{role}", role, AuthApi.TestPassword, null, centerCode, departmentCode, gridCodes);
+        await seeder.CreateUserAsync(userName, $"测试{role}", role, AuthApi.TestPassword, totpKey, centerCode, departmentCode, gridCodes);
         return userName;
     }
 

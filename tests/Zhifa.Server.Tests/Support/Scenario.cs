@@ -107,43 +107,43 @@ public sealed class Scenario(ZhifaApp app)
     /// Reported, Rejected and Merged, it was dispatched and returned first. Department staff asked to act
     /// on it are refused by its state, not by not seeing it.
     /// </summary>
-    public async Task<IncidentDetail> HeldByADepartmentAsync(IncidentStatus status)
+    public async Task<IncidentDetail> HeldByADepartmentAsync(IncidentStatus status, string township = Hefu)
     {
         if (status is not (IncidentStatus.Reported or IncidentStatus.Rejected or IncidentStatus.Merged))
-            return await InStatusAsync(status);
-        var returned = await DoAsync((await ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
+            return await InStatusAsync(status, township);
+        var returned = await DoAsync((await ReportAsync(township: township)).Id, "return", new { reason = "不属于本部门职责" });
         return status switch
         {
             IncidentStatus.Rejected => await DoAsync(returned.Id, "reject", new { reason = "非执法事项" }),
-            IncidentStatus.Merged => await DoAsync(returned.Id, "merge", new { intoIncidentId = (await ReportAsync(matterCode: null)).Id }),
+            IncidentStatus.Merged => await DoAsync(returned.Id, "merge", new { intoIncidentId = (await ReportAsync(matterCode: null, township: township)).Id }),
             _ => returned,
         };
     }
 
     /// <summary>A new incident brought into <paramref name="status"/> through the API.</summary>
-    public async Task<IncidentDetail> InStatusAsync(IncidentStatus status)
+    public async Task<IncidentDetail> InStatusAsync(IncidentStatus status, string township = Hefu)
     {
         switch (status)
         {
             case IncidentStatus.Reported:
-                return await ReportAsync(matterCode: null);
+                return await ReportAsync(matterCode: null, township: township);
             case IncidentStatus.Dispatched:
-                return await ReportAsync();
+                return await ReportAsync(township: township);
             case IncidentStatus.InProgress:
-                return await DoAsync((await ReportAsync()).Id, "accept");
+                return await DoAsync((await ReportAsync(township: township)).Id, "accept");
             case IncidentStatus.Suspended:
-                return await DoAsync((await InStatusAsync(IncidentStatus.InProgress)).Id, "suspend", new { reason = "等待检测报告" });
+                return await DoAsync((await InStatusAsync(IncidentStatus.InProgress, township)).Id, "suspend", new { reason = "等待检测报告" });
             case IncidentStatus.Resolved:
-                return await DoAsync((await InStatusAsync(IncidentStatus.InProgress)).Id, "resolve", new { result = "已清理" });
+                return await DoAsync((await InStatusAsync(IncidentStatus.InProgress, township)).Id, "resolve", new { result = "已清理" });
             case IncidentStatus.Closed:
-                return await DoAsync((await InStatusAsync(IncidentStatus.Resolved)).Id, "verify", new { passed = true });
+                return await DoAsync((await InStatusAsync(IncidentStatus.Resolved, township)).Id, "verify", new { passed = true });
             case IncidentStatus.Rejected:
-                return await DoAsync((await InStatusAsync(IncidentStatus.Reported)).Id, "reject", new { reason = "非执法事项" });
+                return await DoAsync((await InStatusAsync(IncidentStatus.Reported, township)).Id, "reject", new { reason = "非执法事项" });
             case IncidentStatus.Merged:
-                var target = await ReportAsync(matterCode: null);
-                return await DoAsync((await ReportAsync(matterCode: null)).Id, "merge", new { intoIncidentId = target.Id });
+                var target = await ReportAsync(matterCode: null, township: township);
+                return await DoAsync((await ReportAsync(matterCode: null, township: township)).Id, "merge", new { intoIncidentId = target.Id });
             case IncidentStatus.Disputed:
-                var returned = await DoAsync((await ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
+                var returned = await DoAsync((await ReportAsync(township: township)).Id, "return", new { reason = "不属于本部门职责" });
                 return await DoAsync(returned.Id, "dispute", new { reason = "职责不清" });
             default:
                 throw new ArgumentOutOfRangeException(nameof(status));

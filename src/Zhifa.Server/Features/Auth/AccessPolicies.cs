@@ -13,6 +13,8 @@ namespace Zhifa.Server.Features.Auth;
 public static class AccessPolicies
 {
     public const string Admin = "Admin";
+    /// <summary>A person signed in, in any role: not a channel key.</summary>
+    public const string People = "people";
     public const string ReadIncidents = "incidents.read";
     public const string ReportClues = "clues.report";
 
@@ -27,6 +29,7 @@ public static class AccessPolicies
         // An endpoint that names no policy still needs a signed-in caller or a channel key.
         builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.AddPolicy(Admin, p => p.RequireRole(nameof(Role.Admin)));
+        builder.AddPolicy(People, p => p.RequireRole([.. PlatformRoles.All]));
         builder.AddPolicy(ReadIncidents, p => p.RequireRole(Names(IncidentReaders)));
         builder.AddPolicy(ReportClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report))));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))

@@ -17,12 +17,12 @@ public static class AuthEndpoints
             .WithSummary("Sign in: answers {accessToken, refreshToken, expiresIn}, or sets the cookie with ?useCookies=true");
         auth.MapPost("/refresh", SignInEndpoints.RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Produces<AccessTokenResponse>()
             .WithSummary("A new token pair for a valid refresh token");
-        auth.MapPost("/revoke", SignInEndpoints.RevokeAsync).RequireAuthorization()
+        auth.MapPost("/revoke", SignInEndpoints.RevokeAsync).RequireAuthorization(AccessPolicies.People)
             .WithSummary("End every session of the caller: all its tokens stop working");
-        auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The caller: name, roles and home");
-        auth.MapPost("/2fa/key", AuthenticatorKeyAsync).RequireAuthorization()
+        auth.MapGet("/me", MeAsync).RequireAuthorization(AccessPolicies.People).WithSummary("The caller: name, roles and home");
+        auth.MapPost("/2fa/key", AuthenticatorKeyAsync).RequireAuthorization(AccessPolicies.People)
             .WithSummary("The caller's TOTP key, created on first call; refused once two-factor sign-in is on");
-        auth.MapPost("/2fa/enable", EnableTwoFactorAsync).RequireAuthorization()
+        auth.MapPost("/2fa/enable", EnableTwoFactorAsync).RequireAuthorization(AccessPolicies.People)
             .WithSummary("Turn on TOTP with a code from the authenticator app; this ends every session, so sign in again with a code");
         return app;
     }

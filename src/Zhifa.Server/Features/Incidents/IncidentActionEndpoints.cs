@@ -91,6 +91,10 @@ internal static class IncidentActionEndpoints
     {
         if (body.IntoIncidentId is not { } intoId)
             return Problems.Field("intoIncidentId", "The intoIncidentId field is required.");
+        // An incident the caller cannot see does not exist for them, whatever the body says.
+        if (await c.Workflow.LoadAsync(id, ct) is not { } source || !IncidentAccess.IsVisible(source, c.Caller))
+            return IncidentEndpoints.NotFound(id);
+        c.Workflow.Forget();
         var target = await c.Workflow.LoadAsync(intoId, ct);
         if (target is null || !IncidentAccess.IsVisible(target, c.Caller))
             return Problems.Field("intoIncidentId", $"No incident has id {intoId}.");

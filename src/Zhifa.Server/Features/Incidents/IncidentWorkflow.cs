@@ -30,6 +30,9 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
 
     public Task<Incident?> LoadAsync(Guid id, CancellationToken ct) => Load(db, id, ct);
 
+    /// <summary>Drops what was loaded, so the action loads afresh (and its version check sees the latest).</summary>
+    public void Forget() => db.ChangeTracker.Clear();
+
     public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Jurisdiction caller, IncidentAction action,
         Action<Incident, DateTimeOffset> act, CancellationToken ct)
     {

@@ -1,0 +1,158 @@
+using System.Net;
+using Zhifa.Core.Incidents;
+using Zhifa.Server.Features.Incidents;
+using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Tests.Support;
+
+namespace Zhifa.Server.Tests.Auth;
+
+/// <summary>
+/// The seed's river scenario played by the demo cast, each step by the person whose job it is, and
+/// the wrong people refused: outside their jurisdiction the incident does not exist for them (404),
+/// inside it an action that is not theirs is refused (403), and nothing changes either way.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class JurisdictionTests(ZhifaApp app)
+{
+    private readonly Scenario _scenario = new(app);
+
+    private HttpClient As(string userName) => app.Cast.As(userName);
+
+    [Fact]
+    public async Task RiverScenario_WhenPlayedByTheRightPeople_ClosesWithEachOfThemOnTheTimeline()
+    {
+        var incident = await ReportAsGridWorkerAsync();
+        Assert.Equal(IncidentStatus.Dispatched, incident.Status);
+
+        await ActAsync("officer.nanxun.nync", incident, "accept", new { note = "已签收" }, HttpStatusCode.OK);
+        await ActAsync("leader.nanxun.nync", incident, "resolve", new { result = "现场清理地笼12个" }, HttpStatusCode.OK);
+        var closed = await ActAsync("grid.hefu", incident, "verify", new { passed = true }, HttpStatusCode.OK);
+
+        var timeline = (await closed.ReadAsync<IncidentDetail>()).Timeline;
+        Assert.Equal(IncidentStatus.Closed, timeline[^1].ToStatus);
+        Assert.Equal(["grid.hefu", "router", "officer.nanxun.nync", "leader.nanxun.nync", "grid.hefu"], timeline.Select(t => t.Actor));
+    }
+
+    [Fact]
+    public async Task OfficerOfAnotherCounty_CanNeitherSeeNorAcceptTheNanxunIncident()
+    {
+        var incident = await ReportAsGridWorkerAsync();
+        var changxing = As("officer.changxing.nync");
+
+        await ProblemAssert.IsProblemAsync(await changxing.GetAsync($"/api/v1/incidents/{incident.Id}"), HttpStatusCode.NotFound, "incident.not_found");
+        await ActAsync("officer.changxing.nync", incident, "accept", new { }, HttpStatusCode.NotFound);
+        var list = await (await changxing.GetAsync($"/api/v1/incidents?q={incident.Number}")).ReadAsync<PagedList<IncidentSummary>>();
+        Assert.Equal(0, list.Total);
+        await AssertUnchangedAsync(incident);
+    }
+
+    [Fact]
+    public async Task GridWorker_CannotDispatch()
+    {
+        var incident = await ReportAsGridWorkerAsync(matterCode: null);
+        Assert.Equal(IncidentStatus.Reported, incident.Status);
+
+        await ActAsync("grid.hefu", incident, "dispatch", new { departmentCode = "330503-NYNC" }, HttpStatusCode.Forbidden);
+        await AssertUnchangedAsync(incident);
+    }
+
+    [Fact]
+    public async Task Dispatcher_CannotAcceptOnBehalfOfTheDepartment()
+    {
+        var incident = await ReportAsGridWorkerAsync();
+
+        await ActAsync("dispatcher.nanxun", incident, "accept", new { }, HttpStatusCode.Forbidden);
+        await AssertUnchangedAsync(incident);
+    }
+
+    [Fact]
+    public async Task CoDepartmentOfficer_SeesTheIncidentButCannotAcceptForTheLead()
+    {
+        var incident = await ReportAsGridWorkerAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await As("officer.nanxun.sl").GetAsync($"/api/v1/incidents/{incident.Id}")).StatusCode);
+        var response = await ActAsync("officer.nanxun.sl", incident, "accept", new { }, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "incident.forbidden_actor");
+        await AssertUnchangedAsync(incident);
+    }
+
+    [Fact]
+    public async Task TownshipDispatcher_SeesAnIncidentInItsTownshipHandledByTheCountyButCannotDispatchIt()
+    {
+        var incident = await ReportAsGridWorkerAsync(matterCode: null);
+        Assert.Equal("330503-ZHZX", incident.HandlingCenterCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await As("dispatcher.hefu").GetAsync($"/api/v1/incidents/{incident.Id}")).StatusCode);
+        await ActAsync("dispatcher.hefu", incident, "dispatch", new { departmentCode = "330503-NYNC" }, HttpStatusCode.Forbidden);
+        await ActAsync("dispatcher.nanxun", incident, "dispatch", new { departmentCode = "330503-NYNC" }, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task GridWorker_SeesOwnReportsAndResolvedWorkInTheirGridsOnly()
+    {
+        var own = await ReportAsGridWorkerAsync();
+        var others = await _scenario.ReportAsync("SY01", Scenario.Hefu, channel: Channels.Hotline12345);
+        var grid = As("grid.hefu");
+
+        Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/incidents/{own.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await grid.GetAsync($"/api/v1/incidents/{others.Id}")).StatusCode);
+
+        await _scenario.DoAsync(others.Id, "accept");
+        await _scenario.DoAsync(others.Id, "resolve", new { result = "已清理" });
+        Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/incidents/{others.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_ManagesButDoesNotReadIncidents()
+    {
+        var incident = await ReportAsGridWorkerAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await As("admin").GetAsync($"/api/v1/incidents/{incident.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await As("admin").GetAsync("/api/v1/incidents")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Clue_WhenAGridWorkerReportsThroughAnotherChannel_Answers403AndCreatesNothing()
+    {
+        var marker = $"CH{Guid.NewGuid():N}"[..16];
+
+        var response = await As("grid.hefu").PostJsonAsync("/api/v1/clues", new { channel = Channels.Hotline12345, text = marker, lat = 30.805, lon = 120.4375 });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "intake.channel_mismatch");
+        var list = await (await _scenario.Client.GetAsync($"/api/v1/incidents?q={marker}")).ReadAsync<PagedList<IncidentSummary>>();
+        Assert.Equal(0, list.Total);
+    }
+
+    [Fact]
+    public async Task Request_WhenAnonymous_Answers401()
+    {
+        var anonymous = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/incidents")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/matters")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/v1/clues", new { channel = "grid", text = "x", lat = 30.8, lon = 120.4 })).StatusCode);
+    }
+
+    /// <summary>grid.hefu reports at 和孚镇's centre, inside their grids: SY01 is dispatched to 南浔区农业农村局 at once.</summary>
+    private async Task<IncidentDetail> ReportAsGridWorkerAsync(string? matterCode = "SY01")
+    {
+        var response = await As("grid.hefu").PostJsonAsync("/api/v1/clues", new
+        {
+            channel = Channels.Grid, text = "河道内发现地笼，疑似非法捕捞", matterCode, lat = 30.805, lon = 120.4375,
+        });
+        return await _scenario.GetAsync((await response.ReadAsync<ClueAccepted>()).IncidentId);
+    }
+
+    private async Task<HttpResponseMessage> ActAsync(string userName, IncidentDetail incident, string action, object body, HttpStatusCode expected)
+    {
+        var response = await As(userName).PostJsonAsync($"/api/v1/incidents/{incident.Id}/{action}", body);
+        Assert.True(response.StatusCode == expected, $"{userName} {action}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    private async Task AssertUnchangedAsync(IncidentDetail before)
+    {
+        var after = await _scenario.GetAsync(before.Id);
+        Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
+    }
+}
