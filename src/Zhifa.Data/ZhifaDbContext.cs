@@ -16,6 +16,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Grid> Grids => Set<Grid>();
     public DbSet<CommandCenter> CommandCenters => Set<CommandCenter>();
     public DbSet<DepartmentType> DepartmentTypes => Set<DepartmentType>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Data;
 using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -32,6 +33,7 @@ public static class PlatformServices
         // One key ring in the database: every node and every restart can open what another sealed.
         services.AddDataProtection().SetApplicationName("Zhifa").PersistKeysToDbContext<ZhifaDbContext>();
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 }

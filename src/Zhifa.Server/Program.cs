@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
+using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -27,6 +28,7 @@ if (args is [AdminCommand.Name, ..])
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseMiddleware<AuditMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
 app.UseAuthorization();
@@ -40,6 +42,7 @@ app.MapApiKeysApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
+app.MapAuditApi();
 
 app.Run();
 return 0;

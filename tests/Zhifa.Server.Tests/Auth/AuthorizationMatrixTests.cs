@@ -121,6 +121,10 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             ["DELETE /api/v1/api-keys/{id:guid}"] = new([Caller.Admin], async (c, _) => await Send(c, HttpMethod.Delete, $"/api/v1/api-keys/{await IssuedKeyAsync()}"),
                 Always(HttpStatusCode.NoContent), Always(HttpStatusCode.NoContent)),
 
+            // The audit trail: the admin reads and checks it; nobody changes it.
+            ["GET /api/v1/audit"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/audit?pageSize=5"), ok, ok),
+            ["GET /api/v1/audit/verify"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/audit/verify"), ok, ok),
+
             // Intake: through the caller's own channel (in scope) or another one (out of scope).
             ["POST /api/v1/clues"] = new([Caller.ChannelKey, Caller.GridWorker, Caller.Dispatcher], (c, inScope) => Post(c, "/api/v1/clues", new
             {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Zhifa.Data;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Audit;
 
 namespace Zhifa.Server.Features.Auth;
 
@@ -14,8 +15,10 @@ internal static class SignInEndpoints
     private static readonly string UnknownUserHash = new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString());
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest body, bool? useCookies, SignInManager<PlatformUser> signIn, SignInGate gate, CancellationToken ct)
+        LoginRequest body, bool? useCookies, SignInManager<PlatformUser> signIn, SignInGate gate, HttpContext http, CancellationToken ct)
     {
+        // Every attempt is audited under the name it tried, whatever comes of it.
+        http.Audit().Actor = body.UserName is { Length: > 0 } tried ? tried : "anonymous";
         var errors = new FieldErrors();
         errors.Required("userName", body.UserName, 256);
         errors.Required("password", body.Password, 256);
@@ -28,6 +31,7 @@ internal static class SignInEndpoints
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new PlatformUser(), UnknownUserHash, body.Password!);
+            http.Audit().Summary = "sign-in failed: unknown user";
             return AuthProblems.Failed(SignInResult.Failed);
         }
         if (!user.TwoFactorEnabled && await RequiresTwoFactorAsync(users, user))
@@ -45,6 +49,7 @@ internal static class SignInEndpoints
                 return AuthProblems.TwoFactorRequired();
             result = await signIn.TwoFactorAuthenticatorSignInAsync(AuthProblems.Code(body.TwoFactorCode), isPersistent: false, rememberClient: false);
         }
+        http.Audit().Summary = result.Succeeded ? "signed in" : result.IsLockedOut ? "sign-in failed: locked out" : "sign-in failed";
         // On success the sign-in handler has written the tokens (or the cookie) already.
         return result.Succeeded ? TypedResults.Empty : AuthProblems.Failed(result);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Privacy;
 
@@ -43,7 +44,16 @@ public static class IncidentEndpoints
         http.Response.Headers.ETag = ETags.For(incident.Version);
         var personalData = http.RequestServices.GetRequiredService<PersonalData>();
         var reveal = PersonalData.MayReveal(http.User, incident.HandlingCenterCode);
+        // Whole names and phones leave the platform only with an audit entry.
+        if (reveal && incident.Clues.Any(c => c.ReporterName is not null || c.ReporterPhone is not null))
+            http.Audit().Events.Add(("personal_data.read", incident.Id.ToString()));
         return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal)));
+    }
+
+    private static Ok<IncidentDetail> Audited(HttpContext http, ActionOutcome.Done done)
+    {
+        http.Audit().Summary = $"{done.From} → {done.Incident.Status}, version {done.FromVersion} → {done.Incident.Version}";
+        return Answer(http, done.Incident);
     }
 
     internal static ProblemHttpResult NotFound(Guid id) =>
@@ -52,7 +62,7 @@ public static class IncidentEndpoints
     /// <summary>Turns an action's outcome into its HTTP answer.</summary>
     internal static Results<Ok<IncidentDetail>, ProblemHttpResult, ValidationProblem> ToResult(this ActionOutcome outcome, HttpContext http, Guid id) => outcome switch
     {
-        ActionOutcome.Done done => Answer(http, done.Incident),
+        ActionOutcome.Done done => Audited(http, done),
         ActionOutcome.NotFound => NotFound(id),
         ActionOutcome.Forbidden forbidden => Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
             $"Only {string.Join(" or ", forbidden.Row.Who)} responsible for this incident may {forbidden.Row.Action.ApiName()} it.",

@@ -9,7 +9,7 @@ namespace Zhifa.Server.Features.Incidents;
 /// <summary>What came of an action: the incident after it, or why nothing changed.</summary>
 public abstract record ActionOutcome
 {
-    public sealed record Done(Incident Incident) : ActionOutcome;
+    public sealed record Done(Incident Incident, IncidentStatus From, int FromVersion) : ActionOutcome;
     public sealed record NotFound : ActionOutcome;
     /// <summary>The caller sees the incident, but the row's "who" column does not name them for it.</summary>
     public sealed record Forbidden(Transition Row) : ActionOutcome;
@@ -50,12 +50,12 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
         // No row: the domain method refuses with 409. A row that does not name the caller: 403.
         if (IncidentLifecycle.Find(incident.Status, action) is { } row && !IncidentAccess.MayTake(row, incident, caller))
             return new ActionOutcome.Forbidden(row);
-        var versionRead = incident.Version;
+        var (versionRead, statusRead) = (incident.Version, incident.Status);
         try
         {
             act(incident, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return new ActionOutcome.Done(incident);
+            return new ActionOutcome.Done(incident, statusRead, versionRead);
         }
         catch (DomainException error)
         {

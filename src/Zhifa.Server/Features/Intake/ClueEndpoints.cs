@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Reference;
@@ -34,6 +35,8 @@ public static class ClueEndpoints
         // A person's own reports are theirs to follow; a channel system's are not tied to a user.
         var submittedBy = http.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? null : http.Jurisdiction().UserId;
         var (answer, created) = await intake.ReportAsync(body, http.ActorName(), submittedBy, ct);
+        http.Audit().Target = answer.IncidentId.ToString();
+        http.Audit().Summary = created ? $"clue {answer.ClueId} made incident {answer.IncidentNumber} ({answer.Status})" : $"repeat of clue {answer.ClueId}";
         return created
             ? TypedResults.Created($"/api/v1/incidents/{answer.IncidentId}", answer)
             : TypedResults.Ok(answer);
