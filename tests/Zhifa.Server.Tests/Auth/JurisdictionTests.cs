@@ -72,8 +72,20 @@ public sealed class JurisdictionTests(ZhifaApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await As("officer.nanxun.sl").GetAsync($"/api/v1/incidents/{incident.Id}")).StatusCode);
         var response = await ActAsync("officer.nanxun.sl", incident, "accept", new { }, HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "incident.forbidden_actor");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "incident.forbidden_actor");
+        Assert.Equal(["departmentOfficer", "departmentLeader"], problem.GetProperty("allowedRoles").EnumerateArray().Select(r => r.GetString()));
         await AssertUnchangedAsync(incident);
+    }
+
+    [Fact]
+    public async Task Dispatcher_WhenRefusedAnAction_IsToldWhoMayTakeIt_WithoutTheRouter()
+    {
+        var incident = await ReportAsGridWorkerAsync(matterCode: null);
+
+        var response = await ActAsync("dispatcher.hefu", incident, "dispatch", new { departmentCode = "330503-NYNC" }, HttpStatusCode.Forbidden);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "incident.forbidden_actor");
+        Assert.Equal(["dispatcher"], problem.GetProperty("allowedRoles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

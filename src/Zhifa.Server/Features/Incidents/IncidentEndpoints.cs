@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
@@ -56,6 +57,15 @@ public static class IncidentEndpoints
         return Answer(http, done.Incident);
     }
 
+    /// <summary>403 naming the people the row allows; the router and channels act only inside the platform.</summary>
+    private static ProblemHttpResult ForbiddenActor(Transition row)
+    {
+        var roles = row.Who.Where(r => r is not (Role.Router or Role.Channel)).ToList();
+        return Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
+            $"Only {string.Join(" or ", roles)} responsible for this incident may {row.Action.ApiName()} it.",
+            new Dictionary<string, object?> { ["action"] = row.Action.ApiName(), ["allowedRoles"] = roles });
+    }
+
     internal static ProblemHttpResult NotFound(Guid id) =>
         Problems.NotFound("incident.not_found", $"No incident has id {id}.");
 
@@ -64,9 +74,7 @@ public static class IncidentEndpoints
     {
         ActionOutcome.Done done => Audited(http, done),
         ActionOutcome.NotFound => NotFound(id),
-        ActionOutcome.Forbidden forbidden => Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
-            $"Only {string.Join(" or ", forbidden.Row.Who)} responsible for this incident may {forbidden.Row.Action.ApiName()} it.",
-            new Dictionary<string, object?> { ["action"] = forbidden.Row.Action.ApiName(), ["allowedRoles"] = forbidden.Row.Who }),
+        ActionOutcome.Forbidden forbidden => ForbiddenActor(forbidden.Row),
         ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",
             $"The incident has changed; its current ETag is {ETags.For(stale.CurrentVersion)}. Read it again before acting."),
         ActionOutcome.Refused { Error: InvalidTransitionException invalid } => Problems.Conflict(invalid.Code, invalid.Message,
