@@ -44,19 +44,24 @@ public static class IncidentAccess
     /// <summary>
     /// Whether <paramref name="caller"/> holds a role of the row's "who" column, and holds it over this
     /// incident: a dispatcher or duty commander for the handling centre or one above it, department staff
-    /// for the lead department, a grid worker for the incident's grid, a supervisor for its region.
+    /// for the lead department, a grid worker for the incident's grid, a supervisor for the handling centre or one above it.
     /// </summary>
     public static bool MayTake(Transition row, Incident incident, Jurisdiction caller) =>
         row.Who.Any(role => caller.Roles.Contains(role) && Covers(role, incident, caller));
 
     private static bool Covers(Role role, Incident incident, Jurisdiction caller) => role switch
     {
-        Role.Dispatcher or Role.DutyCommander => caller.WholeCity || caller.CenterCodes.Contains(incident.HandlingCenterCode),
-        Role.Supervisor => caller.ReadsRegion && IsVisible(incident, caller),
+        // A centre acts on what it handles (or a centre below it handles), not on what it only sees, such as
+        // an incident it escalated.
+        Role.Dispatcher or Role.DutyCommander or Role.Supervisor => HandledWithin(incident, caller),
         Role.DepartmentOfficer or Role.DepartmentLeader => caller.DepartmentCode is not null && incident.Lead?.DepartmentCode == caller.DepartmentCode,
         Role.GridWorker => incident.GridCode is not null && caller.GridCodes.Contains(incident.GridCode),
         _ => false,
     };
+
+    /// <summary>Whether the incident's handling centre is the caller's centre or one below it.</summary>
+    public static bool HandledWithin(Incident incident, Jurisdiction caller) =>
+        caller.WholeCity || caller.CenterCodes.Contains(incident.HandlingCenterCode);
 
     /// <summary>The roles people sign in with that appear in some row for the action.</summary>
     public static IReadOnlySet<Role> RolesFor(IncidentAction action) =>

@@ -610,10 +610,11 @@ public class IncidentAccessTests
     }
 
     [Fact]
-    public void MayTake_WhenTownshipSupervisorAndClosedInTheirTownship_MayReopen()
+    public void MayTake_WhenTownshipSupervisorAndClosedInTheirTownshipByTheCounty_MayNotReopen()
     {
-        // Handled by the county centre, located in the township.
-        Assert.True(IncidentAccess.MayTake(Row(IncidentStatus.Closed, IncidentAction.Reopen), In(IncidentStatus.Closed), TownshipStaff(Role.Supervisor)));
+        // Handled by the county centre, located in the township: the township sees it but does not act on it.
+        Assert.False(IncidentAccess.MayTake(Row(IncidentStatus.Closed, IncidentAction.Reopen), In(IncidentStatus.Closed), TownshipStaff(Role.Supervisor)));
+        Assert.True(IncidentAccess.MayTake(Row(IncidentStatus.Closed, IncidentAction.Reopen), In(IncidentStatus.Closed), CountyStaff(Role.Supervisor)));
     }
 
     [Fact]

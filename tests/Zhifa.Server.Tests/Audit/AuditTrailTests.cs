@@ -37,6 +37,29 @@ public sealed class AuditTrailTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task SignIn_WhenTheUserIsUnknown_KeepsNotTheNameTyped()
+    {
+        var typed = $"Secret-{Guid.NewGuid():N}";
+
+        await app.CreateClient().LoginAsync(typed, "whatever-Passw0rd");
+
+        Assert.Empty(await EntriesOfAsync(typed));
+        Assert.Contains(await EntriesOfAsync("unknown user"), e => e.Summary == "sign-in failed: unknown user");
+    }
+
+    [Fact]
+    public async Task Write_WhenItsBodyIsNotJson_IsRecordedWithTheRefusal()
+    {
+        var worker = await app.Cast.MakeAsync(Core.Organization.Role.GridWorker, "330503106-ZHZX");
+
+        var response = await app.Cast.As(worker, AuthApi.TestPassword).PostRawJsonAsync("/api/v1/clues", "{not json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var entry = Assert.Single(await EntriesOfAsync(worker), e => e.Action == "POST /api/v1/clues");
+        Assert.Equal(400, entry.Status);
+    }
+
+    [Fact]
     public async Task Action_WhenTaken_IsRecordedWithWhoWhatAndBeforeAndAfter()
     {
         var incident = await _scenario.ReportAsync();

@@ -100,6 +100,39 @@ public sealed class JurisdictionTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task CountyDispatcher_CannotMergeIntoAnIncidentItEscalated()
+    {
+        var nanxun = As("dispatcher.nanxun");
+        var first = await ReportAsGridWorkerAsync(matterCode: null);
+        await ActAsync("dispatcher.nanxun", first, "escalate", new { reason = "跨区事项" }, HttpStatusCode.OK);
+        var escalated = await _scenario.GetAsync(first.Id);
+        var own = await ReportAsGridWorkerAsync(matterCode: null);
+        Assert.Equal(("330500-ZHZX", "330503-ZHZX"), (escalated.HandlingCenterCode, own.HandlingCenterCode));
+        Assert.Equal(HttpStatusCode.OK, (await nanxun.GetAsync($"/api/v1/incidents/{escalated.Id}")).StatusCode);
+
+        var response = await nanxun.PostJsonAsync($"/api/v1/incidents/{own.Id}/merge", new { intoIncidentId = escalated.Id });
+
+        await ProblemAssert.NamesFieldAsync(response, "intoIncidentId");
+        await AssertUnchangedAsync(escalated);
+        await AssertUnchangedAsync(own);
+    }
+
+    [Fact]
+    public async Task Clue_WhenAnotherPersonAlreadySentItsExternalId_Answers409AndShowsNothingOfTheirs()
+    {
+        var externalId = $"app-{Guid.NewGuid():N}";
+        object Clue() => new { channel = Channels.Grid, externalId, text = "河道内发现地笼", lat = 30.805, lon = 120.4375 };
+        var first = await (await As("grid.hefu").PostJsonAsync("/api/v1/clues", Clue())).ReadAsync<ClueAccepted>();
+        var other = app.Cast.As(await app.Cast.MakeAsync(Core.Organization.Role.GridWorker, "330522001-ZHZX"), AuthApi.TestPassword);
+
+        var response = await other.PostJsonAsync("/api/v1/clues", Clue());
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "intake.external_id_taken");
+        Assert.DoesNotContain(first.IncidentNumber, problem.ToString());
+        Assert.Equal(first.IncidentId, (await (await As("grid.hefu").PostJsonAsync("/api/v1/clues", Clue())).ReadAsync<ClueAccepted>()).IncidentId);
+    }
+
+    [Fact]
     public async Task GridWorker_SeesOwnReportsAndResolvedWorkInTheirGridsOnly()
     {
         var own = await ReportAsGridWorkerAsync();

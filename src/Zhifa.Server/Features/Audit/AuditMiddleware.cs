@@ -11,7 +11,22 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        await next(http);
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e)
+        {
+            // Bad bodies and failures surface as exceptions that the handler further out answers; they are
+            // recorded with the status that answer will carry.
+            await AppendAsync(http, e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+            throw;
+        }
+        await AppendAsync(http, http.Response.StatusCode);
+    }
+
+    private async Task AppendAsync(HttpContext http, int status)
+    {
         var write = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
         var context = http.AuditIfAny();
         if (!(write && http.Request.Path.StartsWithSegments("/api")) && context is not { Events.Count: > 0 })
@@ -24,10 +39,10 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
         {
             var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
             var target = context?.Target ?? (http.GetRouteValue("id") ?? http.GetRouteValue("code"))?.ToString();
-            records.Add(new AuditRecord(actor, ip, $"{http.Request.Method} /{route?.TrimStart('/')}", target, http.Response.StatusCode, context?.Summary));
+            records.Add(new AuditRecord(actor, ip, $"{http.Request.Method} /{route?.TrimStart('/')}", target, status, context?.Summary));
         }
         foreach (var (action, target) in context?.Events ?? [])
-            records.Add(new AuditRecord(actor, ip, action, target, http.Response.StatusCode, null));
+            records.Add(new AuditRecord(actor, ip, action, target, status, null));
         try
         {
             // Not the request's token: the answer has gone, and the record must be written anyway.

@@ -31,6 +31,8 @@ internal static class SignInEndpoints
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new PlatformUser(), UnknownUserHash, body.Password!);
+            // What was typed may be a password in the wrong field: an unknown name is not kept.
+            http.Audit().Actor = "unknown user";
             http.Audit().Summary = "sign-in failed: unknown user";
             return AuthProblems.Failed(SignInResult.Failed);
         }

@@ -96,7 +96,8 @@ internal static class IncidentActionEndpoints
             return IncidentEndpoints.NotFound(id);
         c.Workflow.Forget();
         var target = await c.Workflow.LoadAsync(intoId, ct);
-        if (target is null || !IncidentAccess.IsVisible(target, c.Caller))
+        // Merging changes the target too: it must be the caller's to act on, not only to see.
+        if (target is null || !IncidentAccess.IsVisible(target, c.Caller) || !IncidentAccess.HandledWithin(target, c.Caller))
             return Problems.Field("intoIncidentId", $"No incident has id {intoId}.");
         return await Act(c, id, IncidentAction.Merge, (i, now) => i.MergeInto(target, c.Actor, now), ct);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
+using Zhifa.Core;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
@@ -34,7 +35,16 @@ public static class ClueEndpoints
                 $"This caller reports through channel {string.Join(" or ", channels.Select(c => $"'{c}'"))}, not '{body.Channel}'.");
         // A person's own reports are theirs to follow; a channel system's are not tied to a user.
         var submittedBy = http.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? null : http.Jurisdiction().UserId;
-        var (answer, created) = await intake.ReportAsync(body, http.ActorName(), submittedBy, ct);
+        ClueAccepted answer;
+        bool created;
+        try
+        {
+            (answer, created) = await intake.ReportAsync(body, http.ActorName(), submittedBy, ct);
+        }
+        catch (DomainException taken)
+        {
+            return Problems.Conflict(taken.Code, taken.Message);
+        }
         http.Audit().Target = answer.IncidentId.ToString();
         http.Audit().Summary = created ? $"clue {answer.ClueId} made incident {answer.IncidentNumber} ({answer.Status})" : $"repeat of clue {answer.ClueId}";
         return created

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core;
 using Zhifa.Core.Geo;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
@@ -20,7 +21,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
     {
         // One connection for the look-up, the number and the write, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
-        if (r.ExternalId is not null && await FindAsync(r.Channel!, r.ExternalId, ct) is { } earlier)
+        if (r.ExternalId is not null && await FindAsync(r.Channel!, r.ExternalId, submittedBy, ct) is { } earlier)
             return (earlier, false);
 
         var now = time.GetUtcNow();
@@ -60,7 +61,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
             // A concurrent request with the same external id won the unique index: answer with its result.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var first = await FindAsync(r.Channel!, r.ExternalId, ct);
+            var first = await FindAsync(r.Channel!, r.ExternalId, submittedBy, ct);
             if (first is null)
                 throw;
             return (first, false);
@@ -68,10 +69,21 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
         return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, null), true);
     }
 
-    private Task<ClueAccepted?> FindAsync(string channel, string externalId, CancellationToken ct) =>
-        (from c in db.Clues.AsNoTracking()
-         join i in db.Incidents on c.IncidentId equals i.Id
-         where c.Channel == channel && c.ExternalId == externalId
-         select new ClueAccepted(c.Id, i.Id, i.Number, i.Status, i.MergedIntoId))
-        .FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The earlier clue with this external id. A channel's people share the channel, so an id sent by
+    /// someone else is refused rather than answered: its incident may lie outside the caller's jurisdiction.
+    /// </summary>
+    private async Task<ClueAccepted?> FindAsync(string channel, string externalId, Guid? submittedBy, CancellationToken ct)
+    {
+        var earlier = await (
+            from c in db.Clues.AsNoTracking()
+            join i in db.Incidents on c.IncidentId equals i.Id
+            where c.Channel == channel && c.ExternalId == externalId
+            select new { c.SubmittedBy, Answer = new ClueAccepted(c.Id, i.Id, i.Number, i.Status, i.MergedIntoId) })
+            .FirstOrDefaultAsync(ct);
+        if (earlier is not null && earlier.SubmittedBy != submittedBy)
+            throw new DomainException("intake.external_id_taken",
+                $"Another reporter on channel '{channel}' already sent external id '{externalId}'; use an id of your own.");
+        return earlier?.Answer;
+    }
 }
