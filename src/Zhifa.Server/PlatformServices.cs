@@ -27,6 +27,7 @@ public static class PlatformServices
         services.AddScoped<ReferenceSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddScoped<IntakeService>();
+        services.AddScoped<IntakeReplays>();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();

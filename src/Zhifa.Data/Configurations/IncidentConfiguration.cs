@@ -52,6 +52,9 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxSealedLength);
         // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(Clue.MaxIdempotencyKeyLength);
+        builder.Property(c => c.RequestHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(c => c.IdempotencyKey).IsUnique();
         // A grid worker's own reports.
         builder.HasIndex(c => c.SubmittedBy);
     }

@@ -222,6 +222,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
@@ -249,6 +253,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("uuid");
 
@@ -258,6 +267,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId");
 

@@ -211,6 +211,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
@@ -238,6 +242,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("TEXT");
 
@@ -247,6 +256,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId");
 

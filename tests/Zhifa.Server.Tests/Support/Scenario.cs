@@ -18,6 +18,8 @@ public sealed class Scenario(ZhifaApp app)
     public const string Nanxun = "330503";
 
     private static readonly ConcurrentDictionary<string, RegionView> Regions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Point[]>>> Spots = new();
+    private static readonly ConcurrentDictionary<string, int> NextSpot = new();
 
     /// <summary>The city centre's dispatcher, who sees every incident: the scenario reads as them.</summary>
     public HttpClient Client { get; } = app.Cast.As(Cast.CityDispatcher);
@@ -26,20 +28,68 @@ public sealed class Scenario(ZhifaApp app)
         Regions.TryGetValue(code, out var cached) ? cached
             : Regions[code] = await (await Client.GetAsync($"/api/v1/regions/{code}")).ReadAsync<RegionView>();
 
-    /// <summary>Reports a clue at the centre of a township and answers the incident it made.</summary>
+    /// <summary>Reports a clue at a spot of its own near the centre of a township and answers the incident it made.</summary>
     public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null)
     {
-        var center = (await RegionAsync(township)).Center;
+        var point = await NextPointAsync(township);
         var accepted = await (await PostClueAsync(new
         {
             channel,
             text = text ?? "河道内发现地笼，疑似非法捕捞",
             matterCode,
-            lat = center.Lat,
-            lon = center.Lon,
+            lat = point.Lat,
+            lon = point.Lon,
         })).ReadAsync<ClueAccepted>();
         return await GetAsync(accepted.IncidentId);
     }
+
+    /// <summary>
+    /// The next of a lattice of spots 110 m apart over the grids at the township's centre (和孚镇's are
+    /// grid.hefu's): each report its own place, so that duplicate detection (100 m) keeps separate
+    /// problems separate, while the township, its centre and its grid worker stay the same.
+    /// </summary>
+    public async Task<Point> NextPointAsync(string township)
+    {
+        var spots = await Spots.GetOrAdd(township, t => new Lazy<Task<Point[]>>(() => LatticeAsync(t))).Value;
+        return spots[NextSpot.AddOrUpdate(township, 0, (_, n) => n + 1) % spots.Length];
+    }
+
+    private async Task<Point[]> LatticeAsync(string township)
+    {
+        var center = (await RegionAsync(township)).Center;
+        var grids = await (await Client.GetAsync($"/api/v1/grids?regionCode={township}&pageSize=1000")).ReadAsync<PagedList<GridView>>();
+        var boxes = new List<(double S, double W, double N, double E)>();
+        foreach (var grid in grids.Items)
+        {
+            var box = Box((await (await Client.GetAsync($"/api/v1/grids/{grid.Code}")).ReadAsync<GridView>()).BoundaryWkt!);
+            if (township == Hefu ? Features.Auth.DemoUsers.HefuCentreGrids.Contains(grid.Code) : box.S <= center.Lat && center.Lat <= box.N && box.W <= center.Lon && center.Lon <= box.E)
+                boxes.Add(box);
+        }
+        const double stepLat = 110 / 111_320.0;
+        var stepLon = stepLat / Math.Cos(center.Lat * Math.PI / 180);
+        return [.. boxes.SelectMany(b =>
+            from lat in Steps(b.S + stepLat / 2, b.N, stepLat)
+            from lon in Steps(b.W + stepLon / 2, b.E, stepLon)
+            select new Point(lat, lon))];
+
+        static IEnumerable<double> Steps(double from, double to, double step)
+        {
+            for (var v = from; v < to - step / 2; v += step)
+                yield return v;
+        }
+
+        static (double S, double W, double N, double E) Box(string wkt)
+        {
+            var numbers = System.Text.RegularExpressions.Regex.Matches(wkt, @"-?\d+(\.\d+)?").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var lons = numbers.Where((_, i) => i % 2 == 0).ToList();
+            var lats = numbers.Where((_, i) => i % 2 == 1).ToList();
+            return (lats.Min(), lons.Min(), lats.Max(), lons.Max());
+        }
+    }
+
+    /// <summary>How many incidents the city's dispatcher sees: every one.</summary>
+    public async Task<int> TotalAsync() =>
+        (await (await Client.GetAsync("/api/v1/incidents?pageSize=1")).ReadAsync<PagedList<IncidentSummary>>()).Total;
 
     /// <summary>Who reports through a channel: a dispatcher types manual entries, every other channel has its key.</summary>
     public async Task<HttpClient> ReporterAsync(string? channel) =>
