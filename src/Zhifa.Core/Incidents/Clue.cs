@@ -38,4 +38,6 @@ public sealed class Clue
     public string? RequestHash { get; init; }
     public DateTimeOffset? OccurredAt { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>It came in as a repeat report and joined an incident that already existed.</summary>
+    public bool Joined { get; internal set; }
 }

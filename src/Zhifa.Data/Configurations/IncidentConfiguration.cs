@@ -34,6 +34,19 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Clues).WithOne().HasForeignKey(c => c.IncidentId);
         builder.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.IncidentId);
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId);
+        builder.HasMany(i => i.DuplicateCandidates).WithOne().HasForeignKey(c => c.IncidentId);
+        // The duplicate check: one matter, a band of latitude a few hundred metres wide.
+        builder.HasIndex(i => new { i.MatterCode, i.Lat });
+    }
+}
+
+internal sealed class DuplicateCandidateConfiguration : IEntityTypeConfiguration<DuplicateCandidate>
+{
+    public void Configure(EntityTypeBuilder<DuplicateCandidate> builder)
+    {
+        builder.ToTable("DuplicateCandidates");
+        builder.HasKey(c => new { c.IncidentId, c.CandidateId });
+        builder.Property(c => c.CandidateNumber).HasMaxLength(32);
     }
 }
 

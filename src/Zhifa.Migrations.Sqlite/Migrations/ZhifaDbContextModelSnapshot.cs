@@ -218,6 +218,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Joined")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Lat")
                         .HasColumnType("REAL");
 
@@ -268,6 +271,30 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Clues");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("IncidentId", "CandidateId");
+
+                    b.ToTable("DuplicateCandidates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>
@@ -365,6 +392,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HandlingCenterCode", "Status");
 
+                    b.HasIndex("MatterCode", "Lat");
+
                     b.HasIndex("MatterCode", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
@@ -435,6 +464,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DelegatedToTownship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateRadiusMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateWindowHours")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HandleLimit")
@@ -931,6 +966,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Incident", null)
+                        .WithMany("DuplicateCandidates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -945,6 +989,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Clues");
+
+                    b.Navigation("DuplicateCandidates");
 
                     b.Navigation("Timeline");
                 });

@@ -227,9 +227,10 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             return known;
         if (!inScope)
             return _readable[false] = await _scenario.ReportAsync(township: Elsewhere);
+        var at = await _scenario.NextPointAsync(Scenario.Hefu);
         var accepted = await (await _clients[Caller.GridWorker].PostJsonAsync("/api/v1/clues", new
         {
-            channel = Channels.Grid, text = "河道内发现地笼", matterCode = "SY01", lat = 30.805, lon = 120.4375,
+            channel = Channels.Grid, text = "河道内发现地笼", matterCode = "SY01", lat = at.Lat, lon = at.Lon,
         })).ReadAsync<Zhifa.Server.Features.Intake.ClueAccepted>();
         return _readable[true] = await _scenario.GetAsync(accepted.IncidentId);
     }
@@ -240,7 +241,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>One caller per kind, each homed in 南浔区 (the grid worker in 和孚镇's centre grids).</summary>
+    /// <summary>One caller per kind, each homed in 南浔区 (the grid worker in every grid of 和孚镇, where the scenario reports).</summary>
     private async Task<Dictionary<Caller, HttpClient>> CallersAsync()
     {
         const string county = "330503-ZHZX";
@@ -250,7 +251,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         {
             [Caller.Anonymous] = app.CreateClient(),
             [Caller.ChannelKey] = await app.Cast.ChannelAsync(Channels.Grid),
-            [Caller.GridWorker] = await Make(Role.GridWorker, "330503106-ZHZX", grids: DemoUsers.HefuCentreGrids),
+            [Caller.GridWorker] = await Make(Role.GridWorker, "330503106-ZHZX", grids: await _scenario.GridCodesAsync(Scenario.Hefu)),
             [Caller.Dispatcher] = await Make(Role.Dispatcher, county),
             [Caller.Analyst] = await Make(Role.Analyst, county),
             [Caller.Supervisor] = await Make(Role.Supervisor, county),

@@ -29,9 +29,9 @@ public sealed class Scenario(ZhifaApp app)
             : Regions[code] = await (await Client.GetAsync($"/api/v1/regions/{code}")).ReadAsync<RegionView>();
 
     /// <summary>Reports a clue at a spot of its own near the centre of a township and answers the incident it made.</summary>
-    public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null)
+    public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null, Point? at = null)
     {
-        var point = await NextPointAsync(township);
+        var point = at ?? await NextPointAsync(township);
         var accepted = await (await PostClueAsync(new
         {
             channel,
@@ -44,47 +44,60 @@ public sealed class Scenario(ZhifaApp app)
     }
 
     /// <summary>
-    /// The next of a lattice of spots 110 m apart over the grids at the township's centre (和孚镇's are
-    /// grid.hefu's): each report its own place, so that duplicate detection (100 m) keeps separate
-    /// problems separate, while the township, its centre and its grid worker stay the same.
+    /// The next of a lattice of spots 110 m apart over the township: each report its own place, so that
+    /// duplicate detection (100 m for the matters the tests report) keeps separate problems separate,
+    /// while the township and its centre stay the same. 和孚镇's lattice leaves out grid.hefu's grids
+    /// and a margin round them: those are <see cref="NextGridPointAsync"/>'s.
     /// </summary>
-    public async Task<Point> NextPointAsync(string township)
+    public Task<Point> NextPointAsync(string township) => NextAsync(township, async () =>
     {
-        var spots = await Spots.GetOrAdd(township, t => new Lazy<Task<Point[]>>(() => LatticeAsync(t))).Value;
-        return spots[NextSpot.AddOrUpdate(township, 0, (_, n) => n + 1) % spots.Length];
+        var box = Box((await RegionAsync(township)).BoundaryWkt!);
+        var reserved = township == Hefu ? await GridBoxesAsync(Features.Auth.DemoUsers.HefuCentreGrids) : [];
+        const double margin = 120 / 111_320.0;
+        return [.. Lattice(box).Where(p => !reserved.Any(r =>
+            p.Lat > r.S - margin && p.Lat < r.N + margin && p.Lon > r.W - 2 * margin && p.Lon < r.E + 2 * margin))];
+    });
+
+    /// <summary>The next spot of a lattice over grid.hefu's grids, where the grid worker may verify.</summary>
+    public Task<Point> NextGridPointAsync() => NextAsync("grid.hefu", async () =>
+        [.. (await GridBoxesAsync(Features.Auth.DemoUsers.HefuCentreGrids)).SelectMany(Lattice)]);
+
+    /// <summary>The codes of every grid of a township.</summary>
+    public async Task<string[]> GridCodesAsync(string township) =>
+        [.. (await (await Client.GetAsync($"/api/v1/grids?regionCode={township}&pageSize=1000")).ReadAsync<PagedList<GridView>>()).Items.Select(g => g.Code)];
+
+    private static async Task<Point> NextAsync(string lattice, Func<Task<Point[]>> build)
+    {
+        var spots = await Spots.GetOrAdd(lattice, _ => new Lazy<Task<Point[]>>(build)).Value;
+        return spots[NextSpot.AddOrUpdate(lattice, 0, (_, n) => n + 1) % spots.Length];
     }
 
-    private async Task<Point[]> LatticeAsync(string township)
+    private async Task<List<GridBox>> GridBoxesAsync(IEnumerable<string> codes)
     {
-        var center = (await RegionAsync(township)).Center;
-        var grids = await (await Client.GetAsync($"/api/v1/grids?regionCode={township}&pageSize=1000")).ReadAsync<PagedList<GridView>>();
-        var boxes = new List<(double S, double W, double N, double E)>();
-        foreach (var grid in grids.Items)
-        {
-            var box = Box((await (await Client.GetAsync($"/api/v1/grids/{grid.Code}")).ReadAsync<GridView>()).BoundaryWkt!);
-            if (township == Hefu ? Features.Auth.DemoUsers.HefuCentreGrids.Contains(grid.Code) : box.S <= center.Lat && center.Lat <= box.N && box.W <= center.Lon && center.Lon <= box.E)
-                boxes.Add(box);
-        }
+        var boxes = new List<GridBox>();
+        foreach (var code in codes)
+            boxes.Add(Box((await (await Client.GetAsync($"/api/v1/grids/{code}")).ReadAsync<GridView>()).BoundaryWkt!));
+        return boxes;
+    }
+
+    private sealed record GridBox(double S, double W, double N, double E);
+
+    private static IEnumerable<Point> Lattice(GridBox b)
+    {
         const double stepLat = 110 / 111_320.0;
-        var stepLon = stepLat / Math.Cos(center.Lat * Math.PI / 180);
-        return [.. boxes.SelectMany(b =>
-            from lat in Steps(b.S + stepLat / 2, b.N, stepLat)
-            from lon in Steps(b.W + stepLon / 2, b.E, stepLon)
-            select new Point(lat, lon))];
+        var stepLon = stepLat / Math.Cos((b.S + b.N) / 2 * Math.PI / 180);
+        for (var lat = b.S + stepLat / 2; lat < b.N - stepLat / 4; lat += stepLat)
+            for (var lon = b.W + stepLon / 2; lon < b.E - stepLon / 4; lon += stepLon)
+                yield return new Point(lat, lon);
+    }
 
-        static IEnumerable<double> Steps(double from, double to, double step)
-        {
-            for (var v = from; v < to - step / 2; v += step)
-                yield return v;
-        }
-
-        static (double S, double W, double N, double E) Box(string wkt)
-        {
-            var numbers = System.Text.RegularExpressions.Regex.Matches(wkt, @"-?\d+(\.\d+)?").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var lons = numbers.Where((_, i) => i % 2 == 0).ToList();
-            var lats = numbers.Where((_, i) => i % 2 == 1).ToList();
-            return (lats.Min(), lons.Min(), lats.Max(), lons.Max());
-        }
+    private static GridBox Box(string wkt)
+    {
+        var numbers = System.Text.RegularExpressions.Regex.Matches(wkt, @"-?\d+(\.\d+)?")
+            .Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var lons = numbers.Where((_, i) => i % 2 == 0).ToList();
+        var lats = numbers.Where((_, i) => i % 2 == 1).ToList();
+        return new GridBox(lats.Min(), lons.Min(), lats.Max(), lons.Max());
     }
 
     /// <summary>How many incidents the city's dispatcher sees: every one.</summary>

@@ -61,6 +61,6 @@ public sealed class IntakeReplays(ZhifaDbContext db)
     private Task<Earlier?> FirstAsync(System.Linq.Expressions.Expression<Func<Core.Incidents.Clue, bool>> match, CancellationToken ct) => (
         from c in db.Clues.AsNoTracking().Where(match)
         join i in db.Incidents on c.IncidentId equals i.Id
-        select new Earlier(c.SubmittedBy, c.RequestHash, new ClueAccepted(c.Id, i.Id, i.Number, i.Status, i.MergedIntoId)))
+        select new Earlier(c.SubmittedBy, c.RequestHash, new ClueAccepted(c.Id, i.Id, i.Number, i.Status, c.Joined ? i.Id : i.MergedIntoId)))
         .FirstOrDefaultAsync(ct);
 }

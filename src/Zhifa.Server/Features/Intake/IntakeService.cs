@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Triage;
 using Zhifa.Data;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
@@ -10,26 +12,90 @@ namespace Zhifa.Server.Features.Intake;
 public sealed record Reporter(string Actor, Guid? UserId);
 
 /// <summary>
-/// Unified collection and triage: a clue becomes an incident, located on the grid and routed by
-/// the responsibility list; when matter and place are both known it is dispatched at once.
+/// Unified collection and triage (统一收集 → 研判分流): a clue joins the open incident it repeats, or
+/// becomes an incident of its own, located on the grid and routed by the responsibility list, and
+/// dispatched at once when its matter is known and it is not a possible duplicate.
 /// </summary>
-public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, TimeProvider time)
+public sealed class IntakeService(
+    ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates, TimeProvider time)
 {
     public const string RouterActor = "router";
+    /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
+    public const string DedupActor = "dedup";
 
     /// <summary>The accepted clue, and whether it was new (false: a retry of an earlier request, answered with its result).</summary>
     public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ValidClue valid, Reporter reporter, string? idempotencyKey, CancellationToken ct)
     {
-        var r = valid.Request;
-        var replay = replays.For(r, reporter, idempotencyKey);
-        // One connection for the look-up, the number and the write, instead of one per command.
+        var replay = replays.For(valid.Request, reporter, idempotencyKey);
+        // One connection for the look-ups, the number and the write, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await AcceptAsync(valid, reporter, replay, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The incident it was joining changed meanwhile (an action, another join): judge again.
+            db.ChangeTracker.Clear();
+            return await AcceptAsync(valid, reporter, replay, ct);
+        }
+    }
+
+    private async Task<(ClueAccepted Answer, bool Created)> AcceptAsync(ValidClue valid, Reporter reporter, Replay replay, CancellationToken ct)
+    {
         if (await replays.FindAsync(replay, ct) is { } earlier)
             return (earlier, false);
-
         var now = time.GetUtcNow();
+        var clue = NewClue(valid, reporter, replay, now);
+        var probe = new DuplicateProbe(valid.Point, clue.Text, now, valid.Matter?.Code);
+        var finding = await duplicates.FindAsync(probe, valid.Matter is null ? [] : [valid.Matter], ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var incident = finding.Confidence == DuplicateConfidence.High
+            ? await JoinAsync(clue, finding.Best!, ct)
+            : await CreateAsync(valid, clue, reporter, finding, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && replay.Identified)
+        {
+            // A concurrent retry won the unique index: answer with its result.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (await replays.FindAsync(replay, ct) ?? throw new InvalidOperationException("The clue that won the race is gone."), false);
+        }
+        return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, clue.Joined ? incident.Id : null), true);
+    }
+
+    private async Task<Incident> JoinAsync(Clue clue, DuplicateMatch best, CancellationToken ct)
+    {
+        var incident = await db.Incidents.FirstAsync(i => i.Id == best.IncidentId, ct);
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $"{clue.Channel}: {clue.Text} (duplicate, {best.DistanceMeters:0} m, score {best.Score:0.00})");
+        incident.Join(clue, DedupActor, clue.ReceivedAt, note);
+        return incident;
+    }
+
+    private async Task<Incident> CreateAsync(ValidClue valid, Clue clue, Reporter reporter, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct)
+    {
         var route = reference.Router.Route(valid.Matter, valid.Location);
-        var clue = new Clue
+        var number = await IncidentNumbers.NextAsync(db, valid.Location.CountyCode, now, ct);
+        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(valid.Matter, valid.Location, route.HandlingCenterCode), reporter.Actor, now);
+        if (finding.Confidence == DuplicateConfidence.Medium)
+            // Maybe a repeat: a dispatcher decides before anyone is sent.
+            incident.SuggestDuplicates(finding.Matches.Select(m => (m.IncidentId, m.Number, m.DistanceMeters, m.Score)));
+        else if (route.DispatchesAtOnce)
+            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
+        db.Incidents.Add(incident);
+        return incident;
+    }
+
+    private Clue NewClue(ValidClue valid, Reporter reporter, Replay replay, DateTimeOffset now)
+    {
+        var r = valid.Request;
+        return new Clue
         {
             Id = Guid.CreateVersion7(now),
             Channel = r.Channel!,
@@ -47,25 +113,5 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
             OccurredAt = r.OccurredAt,
             ReceivedAt = now,
         };
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await IncidentNumbers.NextAsync(db, valid.Location.CountyCode, now, ct);
-        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(valid.Matter, valid.Location, route.HandlingCenterCode), reporter.Actor, now);
-        if (route.DispatchesAtOnce)
-            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
-        db.Incidents.Add(incident);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException) when (replay.Identified)
-        {
-            // A concurrent retry won the unique index: answer with its result.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return (await replays.FindAsync(replay, ct) ?? throw new InvalidOperationException("The clue that won the race is gone."), false);
-        }
-        return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, null), true);
     }
 }
