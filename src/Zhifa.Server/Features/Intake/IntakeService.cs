@@ -51,6 +51,7 @@ public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, Pe
         if (route.DispatchesAtOnce)
             incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
         db.Incidents.Add(incident);
+        db.ClueMedia.AddRange(ClueMedia.For(clue.Id, r.MediaIds));
         try
         {
             await db.SaveChangesAsync(ct);
