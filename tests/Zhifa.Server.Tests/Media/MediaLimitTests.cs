@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Zhifa.Server.Tests.Auth;
@@ -20,7 +19,7 @@ public sealed class MediaLimitTests(ZhifaApp app)
     public async Task Upload_WhenLargerThanMaxBytes_Answers413NamingFileAndStoresNothing()
     {
         await using var server = new MediaServer(app, SmallLimit);
-        var client = await SignedInAsync(server, "grid.hefu");
+        var client = await server.DemoClientAsync("grid.hefu");
         var bytes = TestImages.Noise(40, 40);
         Assert.InRange(bytes.Length, SmallLimit + 1, 3 * SmallLimit);
 
@@ -34,7 +33,7 @@ public sealed class MediaLimitTests(ZhifaApp app)
     public async Task Upload_WhenStreamedWithoutALengthPastMaxBytes_Answers413()
     {
         await using var server = new MediaServer(app, SmallLimit);
-        var client = await SignedInAsync(server, "grid.hefu");
+        var client = await server.DemoClientAsync("grid.hefu");
         var form = MediaApi.Form(TestImages.Noise(40, 40), "big.png", "image/png");
         var chunked = new StreamContent(await form.ReadAsStreamAsync());
         chunked.Headers.ContentType = form.Headers.ContentType;
@@ -48,7 +47,7 @@ public sealed class MediaLimitTests(ZhifaApp app)
     public async Task Upload_WhenUnderMaxBytes_IsTakenOnAServerWithASmallLimit()
     {
         await using var server = new MediaServer(app, SmallLimit);
-        var client = await SignedInAsync(server, "grid.hefu");
+        var client = await server.DemoClientAsync("grid.hefu");
 
         using var response = await client.UploadAsync(TestImages.Halves(16, 16), "small.jpg");
 
@@ -59,7 +58,7 @@ public sealed class MediaLimitTests(ZhifaApp app)
     public async Task Kestrel_WhenAnUploadIsOver1MiB_TakesItButStillRefusesOtherBodiesOver1MiB()
     {
         await using var server = new MediaServer(app, 3 * 1024 * 1024, kestrel: true);
-        var client = await SignedInAsync(server, "grid.hefu");
+        var client = await server.DemoClientAsync("grid.hefu");
         var photo = TestImages.Noise(800, 600);
         Assert.True(photo.Length > 1_100_000, $"{photo.Length} bytes");
 
@@ -77,19 +76,11 @@ public sealed class MediaLimitTests(ZhifaApp app)
     public async Task Kestrel_WhenAnUploadIsOverMaxBytes_Answers413NamingFile()
     {
         await using var server = new MediaServer(app, 512 * 1024, kestrel: true);
-        var client = await SignedInAsync(server, "grid.hefu");
+        var client = await server.DemoClientAsync("grid.hefu");
 
         using var response = await client.UploadAsync(TestImages.Noise(800, 600), "big.png", "image/png");
 
         await MediaApi.RefusedAsync(response, HttpStatusCode.RequestEntityTooLarge, "media.too_large");
-    }
-
-    private static async Task<HttpClient> SignedInAsync(MediaServer server, string userName)
-    {
-        var client = server.CreateClient();
-        var token = await client.SignInAsync(userName, AuthApi.DemoPassword);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 
     /// <summary>A second server on the suite's database and media folder, with its own upload limit; on Kestrel when asked.</summary>

@@ -49,6 +49,8 @@ public static class ImageCopiesMaker
             throw MediaRefusedException.Unreadable($"The image does not decode ({result}): it is truncated or corrupt.");
         using var turned = Orientation.Upright(decoded, codec.EncodedOrigin);
         var upright = turned ?? decoded;
+        // Images made from an immutable bitmap share its pixels instead of copying them (up to 200 MB each).
+        upright.SetImmutable();
         return new ImageCopies(upright.Width, upright.Height, Thumbnail(upright), Encode(upright, Format(kind), PublicQuality));
     }
 
