@@ -54,6 +54,7 @@ public sealed class IntakeService(
         var incident = finding.Confidence == DuplicateConfidence.High
             ? await JoinAsync(clue, finding.Best!, ct)
             : await CreateAsync(valid, clue, reporter, finding, now, ct);
+        db.ClueMedia.AddRange(ClueMedia.For(clue.Id, valid.Request.MediaIds));
         try
         {
             await db.SaveChangesAsync(ct);
