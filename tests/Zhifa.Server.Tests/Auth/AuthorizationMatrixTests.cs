@@ -174,6 +174,16 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         AddAction(rules, "resume", [Caller.Dispatcher], IncidentStatus.Suspended, _ => new { });
         AddAction(rules, "verify", [Caller.Dispatcher, Caller.GridWorker], IncidentStatus.Resolved, _ => new { passed = true });
         AddAction(rules, "reopen", [Caller.Dispatcher, Caller.Supervisor], IncidentStatus.Closed, _ => new { reason = "群众再次反映" });
+
+        // Splitting a joined report out again: the dispatchers, as merging is theirs.
+        var joined = new Dictionary<bool, Task<IncidentDetail>>();
+        rules["POST /api/v1/incidents/{id:guid}/split"] = new([Caller.Dispatcher], async (caller, inScope) =>
+        {
+            var township = inScope ? Scenario.Hefu : Elsewhere;
+            var incident = inScope && caller == Caller.Dispatcher ? await _scenario.WithJoinedReportAsync(township)
+                : await (joined.TryGetValue(inScope, out var known) ? known : joined[inScope] = _scenario.WithJoinedReportAsync(township));
+            return await Post(caller, $"/api/v1/incidents/{incident.Id}/split", new { clueId = incident.Clues[1].Id });
+        }, Always(HttpStatusCode.Created), Always(HttpStatusCode.NotFound));
         return rules;
     }
 

@@ -18,6 +18,7 @@ public static class AccessPolicies
     public const string ReadIncidents = "incidents.read";
     public const string ReportClues = "clues.report";
     public const string UploadMedia = "media.upload";
+    public const string SplitIncidents = "incidents.split";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -39,6 +40,8 @@ public static class AccessPolicies
         builder.AddPolicy(ReadIncidents, p => p.RequireRole(Names(IncidentReaders)));
         builder.AddPolicy(ReportClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report))));
         builder.AddPolicy(UploadMedia, p => p.RequireRole(Names(MediaUploaders)));
+        // Splitting undoes a merge or a join, which the table gives to dispatchers.
+        builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;

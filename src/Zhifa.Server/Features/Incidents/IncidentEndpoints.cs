@@ -19,6 +19,7 @@ public static class IncidentEndpoints
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AccessPolicies.ReadIncidents)
             .WithSummary("An incident with its clues, assignments and timeline");
         group.MapIncidentActions();
+        group.MapIncidentSplit();
         return app;
     }
 
