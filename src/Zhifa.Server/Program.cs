@@ -4,6 +4,7 @@ using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
@@ -44,6 +45,7 @@ app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
 app.MapAuditApi();
+app.MapFeedbackApi();
 app.MapMediaApi();
 
 app.Run();

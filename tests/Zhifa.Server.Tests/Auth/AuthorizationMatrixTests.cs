@@ -125,6 +125,15 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             ["GET /api/v1/audit"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/audit?pageSize=5"), ok, ok),
             ["GET /api/v1/audit/verify"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/audit/verify"), ok, ok),
 
+            // Feedback webhooks: the admin sets them (on a discard port here); delivery records are the admin's,
+            // and each channel system's for its own channel.
+            ["PUT /api/v1/channels/{channel}/webhook"] = new([Caller.Admin], (c, _) => SendJson(c, HttpMethod.Put, "/api/v1/channels/app/webhook", new { url = "http://127.0.0.1:9/hook" }),
+                ok, ok, Order: 1),
+            ["GET /api/v1/channels/{channel}/webhook"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/channels/app/webhook"), ok, ok, Order: 2),
+            ["DELETE /api/v1/channels/{channel}/webhook"] = new([Caller.Admin], (c, _) => Send(c, HttpMethod.Delete, "/api/v1/channels/app/webhook"),
+                Always(HttpStatusCode.NoContent), Always(HttpStatusCode.NotFound), Order: 3),
+            ["GET /api/v1/feedback/deliveries"] = new([Caller.Admin, Caller.ChannelKey], (c, _) => Send(c, HttpMethod.Get, "/api/v1/feedback/deliveries"), ok, ok),
+
             // Intake: through the caller's own channel (in scope) or another one (out of scope).
             ["POST /api/v1/clues"] = new([Caller.ChannelKey, Caller.GridWorker, Caller.Dispatcher], (c, inScope) => Post(c, "/api/v1/clues", new
             {
@@ -213,6 +222,13 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
     private async Task<HttpStatusCode> Send(Caller caller, HttpMethod method, string url)
     {
         using var response = await _clients[caller].SendAsync(new HttpRequestMessage(method, url));
+        return response.StatusCode;
+    }
+
+    private async Task<HttpStatusCode> SendJson(Caller caller, HttpMethod method, string url, object body)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body, options: Json.Options) };
+        using var response = await _clients[caller].SendAsync(request);
         return response.StatusCode;
     }
 

@@ -19,6 +19,8 @@ public static class AccessPolicies
     public const string ReportClues = "clues.report";
     public const string UploadMedia = "media.upload";
     public const string SplitIncidents = "incidents.split";
+    /// <summary>The admin, and channel systems for their own deliveries.</summary>
+    public const string FeedbackReaders = "feedback.read";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -42,6 +44,7 @@ public static class AccessPolicies
         builder.AddPolicy(UploadMedia, p => p.RequireRole(Names(MediaUploaders)));
         // Splitting undoes a merge or a join, which the table gives to dispatchers.
         builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
+        builder.AddPolicy(FeedbackReaders, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Channel)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;

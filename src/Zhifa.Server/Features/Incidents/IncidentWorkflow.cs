@@ -3,6 +3,7 @@ using Zhifa.Core;
 using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
+using Zhifa.Server.Features.Feedback;
 
 namespace Zhifa.Server.Features.Incidents;
 
@@ -22,7 +23,7 @@ public abstract record ActionOutcome
 /// does not exist for them), their If-Match, and that the table's row names them; then let the domain
 /// method change it, and save the change with its timeline entry in one transaction.
 /// </summary>
-public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
+public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback, TimeProvider time)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -53,7 +54,9 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
         var (versionRead, statusRead) = (incident.Version, incident.Status);
         try
         {
-            act(incident, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            act(incident, now);
+            await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
             return new ActionOutcome.Done(incident, statusRead, versionRead);
         }
@@ -71,6 +74,19 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, TimeProvider time)
                 return new ActionOutcome.Stale(current);
             throw;
         }
+    }
+
+    /// <summary>Channels hear how their reports ended, in the same transaction as the ending.</summary>
+    private async Task OweFeedbackAsync(Incident incident, IncidentStatus from, DateTimeOffset now, CancellationToken ct)
+    {
+        if (FeedbackOutbox.EventOf(from, incident.Status) is not { } @event)
+            return;
+        var result = @event == FeedbackOutbox.Closed
+            ? incident.Timeline.LastOrDefault(t => t.Action == IncidentAction.Resolve.ApiName())?.Note
+            : incident.Timeline[^1].Note;
+        // A merge loaded its target into this context already.
+        var target = incident.MergedIntoId is { } into ? await db.Incidents.FindAsync([into], ct) : null;
+        await feedback.EnqueueAsync(incident, @event, result, target is null ? null : (target.Id, target.Number), now, ct);
     }
 
     private Task<int> CurrentVersionAsync(Guid id, CancellationToken ct)

@@ -5,6 +5,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Triage;
 using Zhifa.Data;
+using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 
@@ -19,7 +20,8 @@ public sealed record Reporter(string Actor, Guid? UserId);
 /// dispatched at once when its matter is known and it is not a possible duplicate.
 /// </summary>
 public sealed class IntakeService(
-    ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates, TimeProvider time)
+    ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates,
+    FeedbackOutbox feedback, TimeProvider time)
 {
     public const string RouterActor = "router";
     /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
@@ -78,6 +80,8 @@ public sealed class IntakeService(
         var note = string.Create(CultureInfo.InvariantCulture,
             $"{clue.Channel}: {clue.Text} (duplicate, {best.DistanceMeters:0} m, score {best.Score:0.00})");
         incident.Join(clue, DedupActor, clue.ReceivedAt, note);
+        // The reporter's channel learns at once that its report joined an incident already open.
+        await feedback.EnqueueAsync(incident, FeedbackOutbox.Merged, $"并入 {incident.Number}", (incident.Id, incident.Number), clue.ReceivedAt, ct, onlyClue: clue);
         return incident;
     }
 
