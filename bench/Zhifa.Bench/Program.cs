@@ -6,6 +6,8 @@ using Zhifa.Bench;
 //   against the raw limit of the same number of row writes through plain ADO.NET.
 // dotnet run -c Release --project bench/Zhifa.Bench -- dedup [--open 1000000] [--probes 2000]
 //   The duplicate check's look-up among that many open incidents.
+// dotnet run -c Release --project bench/Zhifa.Bench -- intake [--seconds 30] [--concurrency 32] [--rate 1000]
+//   Intake over HTTP against a server process of its own: throughput, then latency at a fixed rate.
 // dotnet run -c Release --project bench/Zhifa.Bench -- dedup-pairs
 //   Precision and recall of the duplicate check on the shipped labelled pairs.
 
@@ -14,6 +16,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage = """
     usage: Zhifa.Bench lifecycle [--count N (default 2000)] [--warmup N (default 500)]
            Zhifa.Bench dedup [--open N (default 1000000)] [--probes N (default 2000)]
+           Zhifa.Bench intake [--seconds N (default 30)] [--concurrency N (default 32)] [--rate N (default 1000)]
            Zhifa.Bench dedup-pairs
     """;
 
@@ -24,6 +27,7 @@ var options = new Dictionary<string, int>(command switch
 {
     "lifecycle" => [new("--count", 2000), new("--warmup", 500)],
     "dedup" => [new("--open", 1_000_000), new("--probes", 2000)],
+    "intake" => [new("--seconds", 30), new("--concurrency", 32), new("--rate", 1000)],
     _ => [],
 });
 if (options.Count == 0 || !TryOptions(args.AsSpan(1), options))
@@ -38,6 +42,8 @@ try
 {
     if (command == "dedup")
         return await DedupBench.RunAsync(folder, options["--open"], options["--probes"]);
+    if (command == "intake")
+        return await IntakeLoad.RunAsync(folder, options["--seconds"], options["--concurrency"], options["--rate"]);
     var (count, warmup) = (options["--count"], options["--warmup"]);
     var platform = await LifecycleBench.RunAsync(folder, count, warmup, CancellationToken.None);
     var rawRows = count * platform.RowsPerLifecycle;
