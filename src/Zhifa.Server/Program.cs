@@ -6,6 +6,7 @@ using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Health;
 
@@ -43,6 +44,7 @@ app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
 app.MapAuditApi();
+app.MapOpen311Api();
 
 app.Run();
 return 0;

@@ -138,6 +138,14 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
                 ok, notFound),
         };
 
+        // Open311 GeoReport v2: public, whoever calls, as the spec and its clients expect.
+        foreach (var (path, url) in new[]
+        {
+            ("discovery.{format}", "discovery.json"), ("services.{format}", "services.xml"), ("services/{service_code}.{format}", "services/SY01.json"),
+        })
+            rules[$"GET /open311/v2/{path}"] = Public(c => Send(c, HttpMethod.Get, "/open311/v2/" + url), HttpStatusCode.OK);
+        rules["ANY /open311/{**path}"] = Public(c => Send(c, HttpMethod.Get, "/open311/v2/nothing.json"), HttpStatusCode.NotFound);
+
         // Reference data: anyone signed in, people and channel systems alike; it is not scoped.
         foreach (var path in new[] { "regions", "regions/{code}", "grids", "grids/{code}", "departments", "departments/{code}", "matters", "matters/{code}", "command-centers", "command-centers/{code}" })
         {

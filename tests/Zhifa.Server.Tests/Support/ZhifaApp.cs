@@ -48,6 +48,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("RateLimits:SignInPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:IntakePerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:Open311ReadPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.ConfigureServices(services =>
