@@ -16,7 +16,8 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Sign-in is limited per client address, against password spraying across accounts (the lockout
 /// guards each account). Intake is limited per channel key, user or address, so one runaway
-/// system cannot starve the others. Open311's public reads are limited per address. Over the limit: 429 with
+/// system cannot starve the others. Open311's public reads are limited per address; its POSTs carry
+/// their key in the body, so they share intake's limit per address. Over the limit: 429 with
 /// Retry-After, as problem+json or, under /open311, as the GeoReport spec's error.
 /// </summary>
 public static class RateLimits
@@ -24,6 +25,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Intake = "intake";
     public const string Open311Read = "open311.read";
+    public const string Open311Write = "open311.write";
 
     public static IServiceCollection AddZhifaRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +49,7 @@ public static class RateLimits
             o.AddPolicy(SignIn, http => PerMinute(Address(http), limits.SignInPerMinute));
             o.AddPolicy(Intake, http => PerMinute(Client(http), limits.IntakePerMinute));
             o.AddPolicy(Open311Read, http => PerMinute("open311:" + Address(http), limits.Open311ReadPerMinute));
+            o.AddPolicy(Open311Write, http => PerMinute("open311-post:" + Address(http), limits.IntakePerMinute));
         });
         return services;
     }

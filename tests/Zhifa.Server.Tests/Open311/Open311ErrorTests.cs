@@ -17,8 +17,22 @@ public sealed class Open311ErrorTests(ZhifaApp app)
     [InlineData("/discovery.yaml")]
     [InlineData("/services.csv")]
     [InlineData("/services/SY01.html")]
+    [InlineData("/requests.txt")]
+    [InlineData("/requests/330503-20261127-0001.atom")]
+    [InlineData("/tokens/00000000-0000-0000-0000-000000000000.rss")]
     public async Task Resource_WhenTheFormatIsUnknown_Answers400InXml(string path) =>
         await Open311Api.AssertErrorsAsync(await _api.GetAsync(path), HttpStatusCode.BadRequest, "xml", "format");
+
+    [Fact]
+    public async Task Post_WhenTheFormatIsUnknown_Answers400AndWritesNothing()
+    {
+        var before = await _api.CountsAsync();
+
+        var response = await _api.Client.PostAsync($"{Open311Api.Base}/requests.csv", new FormUrlEncodedContent([]));
+
+        await Open311Api.AssertErrorsAsync(response, HttpStatusCode.BadRequest, "xml", "csv");
+        Assert.Equal(before, await _api.CountsAsync());
+    }
 
     [Theory]
     [InlineData("/open311/v2/nothing.json", "json")]
@@ -59,5 +73,19 @@ public sealed class Open311ErrorTests(ZhifaApp app)
         var over = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
         await Open311Api.AssertErrorsAsync(over, HttpStatusCode.TooManyRequests, "json");
         Assert.True(over.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Post_WhenOverTheLimit_Answers429AndWritesNoMore()
+    {
+        await using var limited = new LimitedServer(app);
+        var key = await app.Cast.KeyAsync(Core.Incidents.Channels.Open311);
+        var before = await _api.CountsAsync();
+
+        var answers = await limited.BurstAsync(c => c.PostAsync($"{Open311Api.Base}/requests.xml", Open311Api.Form([.. Open311Api.Report(), ("api_key", key)])));
+
+        await Open311Api.AssertErrorsAsync(answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests, "xml");
+        var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(before.Incidents + accepted, (await _api.CountsAsync()).Incidents);
     }
 }

@@ -89,6 +89,7 @@ public sealed class Open311ServiceTests(ZhifaApp app)
     [Theory]
     [InlineData("/services")]
     [InlineData("/services/SY01")]
+    [InlineData("/requests")]
     public async Task Jurisdiction_WhenTheCitysCodeOrEmpty_IsAccepted(string resource)
     {
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"{resource}.json?jurisdiction_id=330500")).StatusCode);
@@ -98,6 +99,9 @@ public sealed class Open311ServiceTests(ZhifaApp app)
     [Theory]
     [InlineData("/services", "json")]
     [InlineData("/services/SY01", "xml")]
+    [InlineData("/requests", "json")]
+    [InlineData("/requests/330503-20261127-0001", "xml")]
+    [InlineData("/tokens/00000000-0000-0000-0000-000000000000", "json")]
     public async Task Jurisdiction_WhenAnotherOne_Answers404NamingIt(string resource, string format) =>
         await Open311Api.AssertErrorsAsync(await _api.GetAsync($"{resource}.{format}?jurisdiction_id=sfgov.org"), HttpStatusCode.NotFound, format, "sfgov.org");
 
