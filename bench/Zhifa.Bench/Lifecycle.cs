@@ -6,6 +6,7 @@ using Zhifa.Core.Organization;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Bench;
 
@@ -58,7 +59,10 @@ internal sealed class Lifecycle(IServiceProvider services, WriteCounter counter)
     {
         await using var scope = services.CreateAsyncScope();
         var intake = scope.ServiceProvider.GetRequiredService<IntakeService>();
-        var (answer, created) = await intake.ReportAsync(Clue, "bench-grid-member", null, ct);
+        var (errors, valid) = ClueValidation.Validate(Clue, scope.ServiceProvider.GetRequiredService<ReferenceData>());
+        if (errors.Any)
+            throw new InvalidOperationException("The bench's clue is not valid.");
+        var (answer, created) = await intake.ReportAsync(valid!, new Reporter("bench-grid-member", null), null, ct);
         if (!created || answer.Status != IncidentStatus.Dispatched)
             throw new InvalidOperationException($"The clue was not dispatched at once: {answer}.");
         // IntakeService bumps the incident-number counter with one raw upsert that EF does not track.

@@ -27,6 +27,9 @@ public static class PlatformServices
         services.AddScoped<ReferenceSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddScoped<IntakeService>();
+        services.AddScoped<IntakeReplays>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddOptions<DuplicateOptions>().BindConfiguration("Triage:Duplicates");
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();

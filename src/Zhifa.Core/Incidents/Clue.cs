@@ -10,6 +10,8 @@ public sealed class Clue
     public const int MaxReporterPhoneLength = 32;
     /// <summary>Room for a sealed (encrypted) name or phone: the ciphertext is longer than the text.</summary>
     public const int MaxSealedLength = 512;
+    /// <summary>A client's Idempotency-Key, prefixed by whose it is (see <see cref="IdempotencyKey"/>).</summary>
+    public const int MaxIdempotencyKeyLength = 300;
 
     public Guid Id { get; init; }
     public Guid IncidentId { get; internal set; }
@@ -27,6 +29,15 @@ public sealed class Clue
     public string? ReporterPhone { get; init; }
     /// <summary>The signed-in user who reported it (a grid worker, a dispatcher); null for a channel system.</summary>
     public Guid? SubmittedBy { get; init; }
+    /// <summary>
+    /// "{reporter}:{key}" from the Idempotency-Key header: unique, so a retried POST finds its first
+    /// result. Scoped by reporter because two clients may well pick the same key.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+    /// <summary>SHA-256 of the request that used <see cref="IdempotencyKey"/>: a reused key with another body is refused.</summary>
+    public string? RequestHash { get; init; }
     public DateTimeOffset? OccurredAt { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>It came in as a repeat report and joined an incident that already existed.</summary>
+    public bool Joined { get; internal set; }
 }

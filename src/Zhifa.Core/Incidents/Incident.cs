@@ -13,6 +13,7 @@ public sealed partial class Incident : IPlacedInRegion
     private readonly List<Clue> _clues = [];
     private readonly List<Assignment> _assignments = [];
     private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<DuplicateCandidate> _duplicateCandidates = [];
 
     public const int MaxSummaryLength = 200;
 
@@ -46,6 +47,8 @@ public sealed partial class Incident : IPlacedInRegion
     public IReadOnlyList<Clue> Clues => _clues;
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+    /// <summary>Open incidents this one may duplicate, best first, as intake found them.</summary>
+    public IReadOnlyList<DuplicateCandidate> DuplicateCandidates => _duplicateCandidates;
 
     public Assignment? Lead => _assignments.FirstOrDefault(a => a.IsActive && a.Role == AssignmentRole.Lead);
 
@@ -100,12 +103,39 @@ public sealed partial class Incident : IPlacedInRegion
         var row = IncidentLifecycle.Require(this, IncidentAction.Merge);
         if (target.Id == Id)
             throw new DomainException("incident.merge_into_self", $"Incident {Number} cannot be merged into itself.");
-        if (IncidentLifecycle.IsFinal(target.Status) || target.Status == IncidentStatus.Closed)
+        if (!IncidentLifecycle.IsOpen(target.Status))
             throw new DomainException("incident.merge_target_closed", $"Incident {target.Number} is {target.Status}; merge into an open incident.");
         MergedIntoId = target.Id;
         Apply(row, actor, now, $"merged into {target.Number}");
         target.ReportCount += ReportCount;
         target.Record("merge-in", target.Status, actor, now, $"{Number} merged in");
+    }
+
+    /// <summary>
+    /// A repeat report of this incident's problem joins it (重复件): one more report, one timeline
+    /// entry, no change of status. Intake does this when the duplicate check is sure.
+    /// </summary>
+    public void Join(Clue clue, string actor, DateTimeOffset now, string note)
+    {
+        if (!IncidentLifecycle.IsOpen(Status))
+            throw new DomainException("incident.join_closed", $"Incident {Number} is {Status}; a new report cannot join it.");
+        clue.IncidentId = Id;
+        clue.Joined = true;
+        _clues.Add(clue);
+        ReportCount++;
+        Record(JoinAction, Status, actor, now, note);
+    }
+
+    public const string JoinAction = "join";
+
+    /// <summary>Keeps the open incidents this one may duplicate, for the dispatcher to judge.</summary>
+    public void SuggestDuplicates(IEnumerable<(Guid Id, string Number, double DistanceMeters, double Score)> candidates)
+    {
+        _duplicateCandidates.Clear();
+        _duplicateCandidates.AddRange(candidates.Select(c => new DuplicateCandidate
+        {
+            IncidentId = Id, CandidateId = c.Id, CandidateNumber = c.Number, DistanceMeters = c.DistanceMeters, Score = c.Score,
+        }));
     }
 
     /// <summary>Pass the incident to the parent centre, still awaiting dispatch there.</summary>

@@ -34,6 +34,12 @@ public static class IncidentLifecycle
     /// <summary>Final states: no row leaves them.</summary>
     public static bool IsFinal(IncidentStatus status) => Table.All(t => t.From != status);
 
+    /// <summary>Still being worked on: a new report may join it, another incident merge into it.</summary>
+    public static bool IsOpen(IncidentStatus status) => !IsFinal(status) && status != IncidentStatus.Closed;
+
+    /// <summary>The open statuses, for queries.</summary>
+    public static readonly IncidentStatus[] OpenStatuses = [.. Enum.GetValues<IncidentStatus>().Where(IsOpen)];
+
     public static Transition? Find(IncidentStatus? from, IncidentAction action) =>
         Table.FirstOrDefault(t => t.From == from && t.Action == action);
 

@@ -17,6 +17,13 @@ public sealed class Matter
     public TimeLimit HandleLimit { get; set; }
     public Priority Priority { get; set; }
     public string? LegalBasis { get; set; }
+    /// <summary>How far apart two reports may be and still be one problem: a stall is one spot, a spilling truck a stretch of road.</summary>
+    public int DuplicateRadiusMeters { get; set; } = DefaultDuplicateRadiusMeters;
+    /// <summary>How long after an incident's report a new report may still be the same problem: noise recurs for days, a building for weeks.</summary>
+    public int DuplicateWindowHours { get; set; } = DefaultDuplicateWindowHours;
+
+    public const int DefaultDuplicateRadiusMeters = 100;
+    public const int DefaultDuplicateWindowHours = 72;
 
     /// <summary>Whether the township team (rather than a county department) leads this matter.</summary>
     public bool LedByTownshipTeam => DelegatedToTownship || LeadDepartmentType == DepartmentType.TownshipTeam;

@@ -34,6 +34,19 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Clues).WithOne().HasForeignKey(c => c.IncidentId);
         builder.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.IncidentId);
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId);
+        builder.HasMany(i => i.DuplicateCandidates).WithOne().HasForeignKey(c => c.IncidentId);
+        // The duplicate check: one matter, a band of latitude a few hundred metres wide.
+        builder.HasIndex(i => new { i.MatterCode, i.Lat });
+    }
+}
+
+internal sealed class DuplicateCandidateConfiguration : IEntityTypeConfiguration<DuplicateCandidate>
+{
+    public void Configure(EntityTypeBuilder<DuplicateCandidate> builder)
+    {
+        builder.ToTable("DuplicateCandidates");
+        builder.HasKey(c => new { c.IncidentId, c.CandidateId });
+        builder.Property(c => c.CandidateNumber).HasMaxLength(32);
     }
 }
 
@@ -52,6 +65,9 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
         builder.Property(c => c.ReporterPhone).HasMaxLength(Clue.MaxSealedLength);
         // NULL external ids are distinct in both SQLite and PostgreSQL, so only real ids collide.
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(Clue.MaxIdempotencyKeyLength);
+        builder.Property(c => c.RequestHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(c => c.IdempotencyKey).IsUnique();
         // A grid worker's own reports.
         builder.HasIndex(c => c.SubmittedBy);
     }

@@ -222,8 +222,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("boolean");
 
                     b.Property<double>("Lat")
                         .HasColumnType("double precision");
@@ -249,6 +256,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("uuid");
 
@@ -259,6 +271,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("SubmittedBy");
@@ -267,6 +282,30 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Clues");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CandidateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("IncidentId", "CandidateId");
+
+                    b.ToTable("DuplicateCandidates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>
@@ -364,6 +403,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("HandlingCenterCode", "Status");
 
+                    b.HasIndex("MatterCode", "Lat");
+
                     b.HasIndex("MatterCode", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
@@ -435,6 +476,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.Property<bool>("DelegatedToTownship")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("DuplicateRadiusMeters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DuplicateWindowHours")
+                        .HasColumnType("integer");
 
                     b.Property<string>("HandleLimit")
                         .IsRequired()
@@ -930,6 +977,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Incident", null)
+                        .WithMany("DuplicateCandidates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -944,6 +1000,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Clues");
+
+                    b.Navigation("DuplicateCandidates");
 
                     b.Navigation("Timeline");
                 });

@@ -211,8 +211,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Lat")
                         .HasColumnType("REAL");
@@ -238,6 +245,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<Guid?>("SubmittedBy")
                         .HasColumnType("TEXT");
 
@@ -248,6 +260,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("SubmittedBy");
@@ -256,6 +271,30 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Clues");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("IncidentId", "CandidateId");
+
+                    b.ToTable("DuplicateCandidates", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>
@@ -353,6 +392,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HandlingCenterCode", "Status");
 
+                    b.HasIndex("MatterCode", "Lat");
+
                     b.HasIndex("MatterCode", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
@@ -423,6 +464,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DelegatedToTownship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateRadiusMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateWindowHours")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HandleLimit")
@@ -919,6 +966,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Incidents.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Incident", null)
+                        .WithMany("DuplicateCandidates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -933,6 +989,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Clues");
+
+                    b.Navigation("DuplicateCandidates");
 
                     b.Navigation("Timeline");
                 });

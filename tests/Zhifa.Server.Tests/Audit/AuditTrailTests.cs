@@ -86,9 +86,10 @@ public sealed class AuditTrailTests(ZhifaApp app)
     [Fact]
     public async Task UnmaskedRead_IsRecorded_AndAMaskedOneIsNot()
     {
+        var at = await _scenario.NextPointAsync(Scenario.Hefu);
         var accepted = await (await _scenario.PostClueAsync(new
         {
-            channel = "grid", text = "河道内发现地笼", matterCode = "SY01", lat = 30.805, lon = 120.4375, reporterName = "李四", reporterPhone = "13900001111",
+            channel = "grid", text = "河道内发现地笼", matterCode = "SY01", lat = at.Lat, lon = at.Lon, reporterName = "李四", reporterPhone = "13900001111",
         })).ReadAsync<ClueAccepted>();
         var target = accepted.IncidentId.ToString();
 

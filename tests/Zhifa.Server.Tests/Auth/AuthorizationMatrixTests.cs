@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -150,9 +151,12 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             await Send(c, HttpMethod.Get, $"/open311/v2/requests/{(await ReadableAsync(true)).Number}.json"), HttpStatusCode.OK);
         rules["GET /open311/v2/tokens/{token}.{format}"] = Public(async c =>
             await Send(c, HttpMethod.Get, $"/open311/v2/tokens/{(await ReadableAsync(true)).Clues[0].Id}.xml"), HttpStatusCode.OK);
-        rules["POST /open311/v2/requests.{format}"] = Public(async c => await PostForm(c, "/open311/v2/requests.json",
-            ("api_key", await app.Cast.KeyAsync(Channels.Open311)), ("service_code", "SY01"), ("lat", "30.805"), ("long", "120.4375"), ("description", "矩阵测试")),
-            HttpStatusCode.OK);
+        rules["POST /open311/v2/requests.{format}"] = Public(async c =>
+        {
+            var at = await _scenario.NextPointAsync(Scenario.Hefu);
+            return await PostForm(c, "/open311/v2/requests.json", ("api_key", await app.Cast.KeyAsync(Channels.Open311)), ("service_code", "SY01"),
+                ("lat", at.Lat.ToString("R", CultureInfo.InvariantCulture)), ("long", at.Lon.ToString("R", CultureInfo.InvariantCulture)), ("description", "矩阵测试"));
+        }, HttpStatusCode.OK);
         rules["ANY /open311/{**path}"] = Public(c => Send(c, HttpMethod.Get, "/open311/v2/nothing.json"), HttpStatusCode.NotFound);
 
         // Reference data: anyone signed in, people and channel systems alike; it is not scoped.
@@ -250,9 +254,10 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             return known;
         if (!inScope)
             return _readable[false] = await _scenario.ReportAsync(township: Elsewhere);
+        var at = await _scenario.NextPointAsync(Scenario.Hefu);
         var accepted = await (await _clients[Caller.GridWorker].PostJsonAsync("/api/v1/clues", new
         {
-            channel = Channels.Grid, text = "河道内发现地笼", matterCode = "SY01", lat = 30.805, lon = 120.4375,
+            channel = Channels.Grid, text = "河道内发现地笼", matterCode = "SY01", lat = at.Lat, lon = at.Lon,
         })).ReadAsync<Zhifa.Server.Features.Intake.ClueAccepted>();
         return _readable[true] = await _scenario.GetAsync(accepted.IncidentId);
     }
@@ -263,7 +268,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>One caller per kind, each homed in 南浔区 (the grid worker in 和孚镇's centre grids).</summary>
+    /// <summary>One caller per kind, each homed in 南浔区 (the grid worker in every grid of 和孚镇, where the scenario reports).</summary>
     private async Task<Dictionary<Caller, HttpClient>> CallersAsync()
     {
         const string county = "330503-ZHZX";
@@ -273,7 +278,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         {
             [Caller.Anonymous] = app.CreateClient(),
             [Caller.ChannelKey] = await app.Cast.ChannelAsync(Channels.Grid),
-            [Caller.GridWorker] = await Make(Role.GridWorker, "330503106-ZHZX", grids: DemoUsers.HefuCentreGrids),
+            [Caller.GridWorker] = await Make(Role.GridWorker, "330503106-ZHZX", grids: await _scenario.GridCodesAsync(Scenario.Hefu)),
             [Caller.Dispatcher] = await Make(Role.Dispatcher, county),
             [Caller.Analyst] = await Make(Role.Analyst, county),
             [Caller.Supervisor] = await Make(Role.Supervisor, county),

@@ -121,7 +121,8 @@ public sealed class JurisdictionTests(ZhifaApp app)
     public async Task Clue_WhenAnotherPersonAlreadySentItsExternalId_Answers409AndShowsNothingOfTheirs()
     {
         var externalId = $"app-{Guid.NewGuid():N}";
-        object Clue() => new { channel = Channels.Grid, externalId, text = "河道内发现地笼", lat = 30.805, lon = 120.4375 };
+        var at = await _scenario.NextGridPointAsync();
+        object Clue() => new { channel = Channels.Grid, externalId, text = "河道内发现地笼", lat = at.Lat, lon = at.Lon };
         var first = await (await As("grid.hefu").PostJsonAsync("/api/v1/clues", Clue())).ReadAsync<ClueAccepted>();
         var other = app.Cast.As(await app.Cast.MakeAsync(Core.Organization.Role.GridWorker, "330522001-ZHZX"), AuthApi.TestPassword);
 
@@ -136,7 +137,7 @@ public sealed class JurisdictionTests(ZhifaApp app)
     public async Task GridWorker_SeesOwnReportsAndResolvedWorkInTheirGridsOnly()
     {
         var own = await ReportAsGridWorkerAsync();
-        var others = await _scenario.ReportAsync("SY01", Scenario.Hefu, channel: Channels.Hotline12345);
+        var others = await _scenario.ReportAsync("SY01", Scenario.Hefu, channel: Channels.Hotline12345, at: await _scenario.NextGridPointAsync());
         var grid = As("grid.hefu");
 
         Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/incidents/{own.Id}")).StatusCode);
@@ -178,12 +179,13 @@ public sealed class JurisdictionTests(ZhifaApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/v1/clues", new { channel = "grid", text = "x", lat = 30.8, lon = 120.4 })).StatusCode);
     }
 
-    /// <summary>grid.hefu reports at 和孚镇's centre, inside their grids: SY01 is dispatched to 南浔区农业农村局 at once.</summary>
+    /// <summary>grid.hefu reports in their grids at 和孚镇's centre: SY01 is dispatched to 南浔区农业农村局 at once.</summary>
     private async Task<IncidentDetail> ReportAsGridWorkerAsync(string? matterCode = "SY01")
     {
+        var at = await _scenario.NextGridPointAsync();
         var response = await As("grid.hefu").PostJsonAsync("/api/v1/clues", new
         {
-            channel = Channels.Grid, text = "河道内发现地笼，疑似非法捕捞", matterCode, lat = 30.805, lon = 120.4375,
+            channel = Channels.Grid, text = "河道内发现地笼，疑似非法捕捞", matterCode, lat = at.Lat, lon = at.Lon,
         });
         return await _scenario.GetAsync((await response.ReadAsync<ClueAccepted>()).IncidentId);
     }

@@ -91,23 +91,6 @@ public sealed class ClueIntakeTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task Report_WhenPointOutsideEveryGrid_WaitsAtCityCentreWithoutRegion()
-    {
-        var accepted = await (await _scenario.PostClueAsync(new
-        {
-            channel = "hotline12345", text = "来电反映位置不明的违法搭建", matterCode = "SR01", lat = 0.0, lon = 0.0,
-        })).ReadAsync<ClueAccepted>();
-        var incident = await _scenario.GetAsync(accepted.IncidentId);
-
-        Assert.Equal(IncidentStatus.Reported, incident.Status);
-        Assert.Equal("330500-ZHZX", incident.HandlingCenterCode);
-        Assert.Null(incident.GridCode);
-        Assert.Null(incident.RegionCode);
-        Assert.Empty(incident.Assignments);
-        Assert.StartsWith("330500-", incident.Number);
-    }
-
-    [Fact]
     public async Task Number_WhenSameCountyAndDay_IncreasesAndRestartsNextDay()
     {
         var first = await _scenario.ReportAsync(matterCode: null, Zhicheng);
@@ -174,7 +157,11 @@ public sealed class ClueIntakeTests(ZhifaApp app)
         { """{"channel":"grid","text":"拒绝-未知事项","matterCode":"XX99","lat":30.8,"lon":120.4}""", "matterCode" },
         { """{"channel":"grid","text":"拒绝-纬度越界","lat":91,"lon":120.4}""", "lat" },
         { """{"channel":"grid","text":"拒绝-经度越界","lat":30.8,"lon":181}""", "lon" },
-        { """{"channel":"grid","text":"拒绝-火星坐标","lat":30.8,"lon":120.4,"crs":"gcj02"}""", "crs" },
+        { """{"channel":"grid","text":"拒绝-百度坐标","lat":30.8,"lon":120.4,"crs":"bd09"}""", "crs" },
+        { """{"channel":"grid","text":"拒绝-区域外","lat":0,"lon":0}""", "lat" },
+        { """{"channel":"grid","text":"拒绝-区域外","lat":0,"lon":0}""", "lon" },
+        { """{"channel":"grid","text":"拒绝-经纬颠倒","lat":120.3,"lon":30.8}""", "lat" },
+        { """{"channel":"grid","text":"拒绝-杭州","lat":30.25,"lon":120.16}""", "lat" },
         { $$"""{"channel":"grid","text":"{{new string('长', 2001)}}","lat":30.8,"lon":120.4}""", "text" },
         { """{"channel":"grid","text":"拒绝-坏JSON","lat":30.8,""", "body" },
         { """{"channel":"grid","text":"拒绝-类型错误","lat":"abc","lon":120.4}""", "lat" },

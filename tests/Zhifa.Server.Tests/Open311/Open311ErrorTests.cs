@@ -82,7 +82,8 @@ public sealed class Open311ErrorTests(ZhifaApp app)
         var key = await app.Cast.KeyAsync(Core.Incidents.Channels.Open311);
         var before = await _api.CountsAsync();
 
-        var answers = await limited.BurstAsync(c => c.PostAsync($"{Open311Api.Base}/requests.xml", Open311Api.Form([.. Open311Api.Report(), ("api_key", key)])));
+        var answers = await limited.BurstAsync(async c =>
+            await c.PostAsync($"{Open311Api.Base}/requests.xml", Open311Api.Form([.. await _api.ReportFieldsAsync(), ("api_key", key)])));
 
         await Open311Api.AssertErrorsAsync(answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests, "xml");
         var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.OK);

@@ -19,7 +19,7 @@ public sealed class Open311PostTests(ZhifaApp app)
     [InlineData("xml")]
     public async Task Post_WhenValid_AnswersTheIncidentsNumberNoticeAndAccount(string format)
     {
-        var response = await _api.PostAsync(Open311Api.Report(extra: ("account_id", "citizen-42")), format);
+        var response = await _api.PostAsync(await _api.ReportFieldsAsync(extra: ("account_id", "citizen-42")), format);
 
         var fields = format == "json"
             ? Open311Api.Fields(Assert.Single((await Open311Api.JsonOf(response)).EnumerateArray()))
@@ -33,7 +33,7 @@ public sealed class Open311PostTests(ZhifaApp app)
     [Fact]
     public async Task Post_WhenXml_HasTheServiceRequestsRoot()
     {
-        var xml = await Open311Api.XmlOf(await _api.PostAsync(Open311Api.Report(), "xml"));
+        var xml = await Open311Api.XmlOf(await _api.PostAsync(await _api.ReportFieldsAsync(), "xml"));
 
         Assert.Equal("service_requests", xml.Name.LocalName);
         Assert.Null(Assert.Single(xml.Elements("request")).Element("token"));
@@ -42,8 +42,9 @@ public sealed class Open311PostTests(ZhifaApp app)
     [Fact]
     public async Task Post_WhenValid_MakesAClueOfTheKeysChannelWithEveryFieldMapped()
     {
-        var number = await _api.ReportAsync("河道内有人电鱼", ("address_string", "和孚镇荻港村"), ("attribute[occurred_at]", "2026-11-27T07:30:00+08:00"),
+        var fields = await _api.ReportFieldsAsync("河道内有人电鱼", ("address_string", "和孚镇荻港村"), ("attribute[occurred_at]", "2026-11-27T07:30:00+08:00"),
             ("first_name", "三"), ("last_name", "张"), ("phone", "13812341234"), ("email", "zhang@example.cn"), ("device_id", "dev-1"));
+        var number = await Open311Api.NumberOf(await _api.PostAsync(fields));
 
         // The handling centre's dispatcher sees the reporter whole.
         var incident = await IncidentAsync(number, "dispatcher.nanxun");
@@ -53,7 +54,7 @@ public sealed class Open311PostTests(ZhifaApp app)
         Assert.Equal((Channels.Open311, "河道内有人电鱼", "和孚镇荻港村"), (clue.Channel, clue.Text, clue.Address));
         Assert.Equal(("张三", "13812341234"), (clue.ReporterName, clue.ReporterPhone));
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 30, 0, TimeSpan.FromHours(8)), clue.OccurredAt);
-        Assert.Equal((30.805, 120.4375), (incident.Lat, incident.Lon));
+        Assert.Equal((Field(fields, "lat"), Field(fields, "long")), (incident.Lat, incident.Lon));
         Assert.Equal("apikey:test open311", incident.Timeline[0].Actor);
     }
 
@@ -66,20 +67,47 @@ public sealed class Open311PostTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task Post_WithTheSameIdempotencyKeyTwice_MakesTwoRequestsAsTheMainIntakeDoes()
+    public async Task Post_WhenTheSameProblemIsReportedAgain_AnswersTheIncidentItJoined()
     {
-        async Task<string> Post()
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{Open311Api.Base}/requests.json")
-            {
-                Content = Open311Api.Form([.. Open311Api.Report(), ("api_key", await app.Cast.KeyAsync(Channels.Open311))]),
-            };
-            request.Headers.Add("Idempotency-Key", "same-key");
-            return (await Open311Api.JsonOf(await _api.Client.SendAsync(request)))[0].GetProperty("service_request_id").GetString()!;
-        }
+        var fields = await _api.ReportFieldsAsync("河道内发现地笼，疑似非法捕捞，重复举报测试");
+        var first = await Open311Api.NumberOf(await _api.PostAsync(fields));
+        var before = await _api.CountsAsync();
 
-        Assert.NotEqual(await Post(), await Post());
+        var again = await Open311Api.NumberOf(await _api.PostAsync(fields));
+
+        Assert.Equal(first, again);
+        Assert.Equal((before.Incidents, before.Clues + 1), await _api.CountsAsync());
     }
+
+    [Fact]
+    public async Task Post_WithTheSameIdempotencyKeyTwice_AnswersTheFirstRequestAndWritesOnce()
+    {
+        var (fields, key) = (await _api.ReportFieldsAsync("幂等测试：河道地笼"), Guid.NewGuid().ToString());
+        var first = await Open311Api.NumberOf(await PostWithKeyAsync(fields, key));
+        var before = await _api.CountsAsync();
+
+        var again = await Open311Api.NumberOf(await PostWithKeyAsync(fields, key));
+
+        Assert.Equal(first, again);
+        Assert.Equal(before, await _api.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Post_WithAnIdempotencyKeyUsedForAnotherForm_Answers400AndWritesNothing()
+    {
+        var key = Guid.NewGuid().ToString();
+        await Open311Api.NumberOf(await PostWithKeyAsync(await _api.ReportFieldsAsync("幂等测试：第一份"), key));
+        var before = await _api.CountsAsync();
+
+        var response = await PostWithKeyAsync(await _api.ReportFieldsAsync("幂等测试：另一份"), key);
+
+        await Open311Api.AssertErrorsAsync(response, HttpStatusCode.BadRequest, "json", "Idempotency-Key");
+        Assert.Equal(before, await _api.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Post_WithAMalformedIdempotencyKey_Answers400NamingIt() =>
+        await Open311Api.AssertErrorsAsync(await PostWithKeyAsync(await _api.ReportFieldsAsync(), "has spaces"), HttpStatusCode.BadRequest, "json", "Idempotency-Key");
 
     [Fact]
     public async Task Post_WhenAccepted_IsAuditedUnderTheKeyWithTheIncidentAsTarget()
@@ -95,7 +123,7 @@ public sealed class Open311PostTests(ZhifaApp app)
     [Fact]
     public async Task Post_WhenRefused_IsAuditedWithItsStatus()
     {
-        await _api.PostAsync(Open311Api.Report(extra: ("api_key", "zf_not-a-key-audit")));
+        await _api.PostAsync(await _api.ReportFieldsAsync(extra: ("api_key", "zf_not-a-key-audit")));
 
         Assert.Contains(await AuditAsync("anonymous"), e => e.Action == "POST /open311/v2/requests.{format}" && e.Status == 403);
     }
@@ -122,6 +150,7 @@ public sealed class Open311PostTests(ZhifaApp app)
         { "xml", [("phone", new string('1', 33))], HttpStatusCode.BadRequest, "phone" },
         { "json", [("media_url", "javascript:alert(1)")], HttpStatusCode.BadRequest, "media_url" },
         { "xml", [("account_id", new string('a', 101))], HttpStatusCode.BadRequest, "account_id" },
+        { "json", [("lat", "31.2304"), ("long", "121.4737")], HttpStatusCode.BadRequest, "outside the platform's area" },
     };
 
     [Theory]
@@ -130,7 +159,7 @@ public sealed class Open311PostTests(ZhifaApp app)
     {
         var before = await _api.CountsAsync();
 
-        var response = await _api.PostAsync(Open311Api.Report("不应保存的线索", fields), format);
+        var response = await _api.PostAsync(await _api.ReportFieldsAsync("不应保存的线索", fields), format);
 
         await Open311Api.AssertErrorsAsync(response, status, format, mention);
         Assert.Equal(before, await _api.CountsAsync());
@@ -151,11 +180,11 @@ public sealed class Open311PostTests(ZhifaApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var (record, key) = await keys.IssueAsync(Channels.Open311, "open311 to revoke", CancellationToken.None);
-        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync(Open311Api.Report(extra: ("api_key", key)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync(await _api.ReportFieldsAsync(extra: ("api_key", key)))).StatusCode);
         await keys.RevokeAsync(record.Id, CancellationToken.None);
         var before = await _api.CountsAsync();
 
-        await Open311Api.AssertErrorsAsync(await _api.PostAsync(Open311Api.Report(extra: ("api_key", key))), HttpStatusCode.Forbidden, "json", "revoked");
+        await Open311Api.AssertErrorsAsync(await _api.PostAsync(await _api.ReportFieldsAsync(extra: ("api_key", key))), HttpStatusCode.Forbidden, "json", "revoked");
         Assert.Equal(before, await _api.CountsAsync());
     }
 
@@ -175,6 +204,19 @@ public sealed class Open311PostTests(ZhifaApp app)
         await Open311Api.AssertErrorsAsync(response, HttpStatusCode.BadRequest, "xml");
         Assert.Equal(before, await _api.CountsAsync());
     }
+
+    private async Task<HttpResponseMessage> PostWithKeyAsync(List<(string Name, string Value)> fields, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Open311Api.Base}/requests.json")
+        {
+            Content = Open311Api.Form([.. fields, ("api_key", await app.Cast.KeyAsync(Channels.Open311))]),
+        };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        return await _api.Client.SendAsync(request);
+    }
+
+    private static double Field(List<(string Name, string Value)> fields, string name) =>
+        double.Parse(fields.Single(f => f.Name == name).Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<IncidentDetail> IncidentAsync(string number, string userName = Cast.CityDispatcher)
     {

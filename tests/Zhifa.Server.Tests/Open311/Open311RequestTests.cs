@@ -16,7 +16,8 @@ public sealed class Open311RequestTests(ZhifaApp app)
     [Fact]
     public async Task Request_WhenJustReported_ShowsEveryFieldInBothFormats()
     {
-        var number = await _api.ReportAsync("河道内发现地笼，疑似非法捕捞", ("address_string", "和孚镇荻港村"));
+        var fields = await _api.ReportFieldsAsync(Open311Api.Text, ("address_string", "和孚镇荻港村"));
+        var number = await Open311Api.NumberOf(await _api.PostAsync(fields));
         var now = Local(app.Time.GetUtcNow());
 
         var request = await _api.RequestAsync(number);
@@ -37,10 +38,12 @@ public sealed class Open311RequestTests(ZhifaApp app)
             ["address"] = "和孚镇荻港村",
             ["address_id"] = null,
             ["zipcode"] = null,
-            ["lat"] = "30.805",
-            ["long"] = "120.4375",
+            ["lat"] = request["lat"],
+            ["long"] = request["long"],
             ["media_url"] = null,
         }, request);
+        foreach (var coordinate in new[] { "lat", "long" })
+            Assert.Equal(Parse(fields.Single(f => f.Name == coordinate).Value), Parse(request[coordinate]!));
     }
 
     [Theory]
@@ -166,6 +169,8 @@ public sealed class Open311RequestTests(ZhifaApp app)
         var list = await (await _scenario.Client.GetAsync($"/api/v1/incidents?q={number}")).ReadAsync<PagedList<IncidentSummary>>();
         return Assert.Single((await _scenario.GetAsync(Assert.Single(list.Items).Id)).Clues).Id;
     }
+
+    private static double Parse(string number) => double.Parse(number, CultureInfo.InvariantCulture);
 
     private static string Local(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -63,12 +63,16 @@ public sealed class ReporterPrivacyTests(ZhifaApp app)
     }
 
     // SY01 in 和孚镇 is handled by the 南浔区 centre (330503-ZHZX).
-    private async Task<ClueAccepted> ReportAsync() =>
-        await (await new Scenario(app).PostClueAsync(new
+    private async Task<ClueAccepted> ReportAsync()
+    {
+        var scenario = new Scenario(app);
+        var at = await scenario.NextPointAsync(Scenario.Hefu);
+        return await (await scenario.PostClueAsync(new
         {
-            channel = "grid", text = "河道内发现地笼", matterCode = "SY01", lat = 30.805, lon = 120.4375,
+            channel = "grid", text = "河道内发现地笼", matterCode = "SY01", lat = at.Lat, lon = at.Lon,
             reporterName = Name, reporterPhone = Phone,
         })).ReadAsync<ClueAccepted>();
+    }
 
     private async Task<IncidentDetail> DetailAsync(Guid id, string userName) =>
         await (await app.Cast.As(userName).GetAsync($"/api/v1/incidents/{id}")).ReadAsync<IncidentDetail>();

@@ -18,6 +18,8 @@ public sealed class Scenario(ZhifaApp app)
     public const string Nanxun = "330503";
 
     private static readonly ConcurrentDictionary<string, RegionView> Regions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Point[]>>> Spots = new();
+    private static readonly ConcurrentDictionary<string, int> NextSpot = new();
 
     /// <summary>The city centre's dispatcher, who sees every incident: the scenario reads as them.</summary>
     public HttpClient Client { get; } = app.Cast.As(Cast.CityDispatcher);
@@ -26,20 +28,81 @@ public sealed class Scenario(ZhifaApp app)
         Regions.TryGetValue(code, out var cached) ? cached
             : Regions[code] = await (await Client.GetAsync($"/api/v1/regions/{code}")).ReadAsync<RegionView>();
 
-    /// <summary>Reports a clue at the centre of a township and answers the incident it made.</summary>
-    public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null)
+    /// <summary>Reports a clue at a spot of its own near the centre of a township and answers the incident it made.</summary>
+    public async Task<IncidentDetail> ReportAsync(string? matterCode = "SY01", string township = Hefu, string channel = "grid", string? text = null, Point? at = null)
     {
-        var center = (await RegionAsync(township)).Center;
+        var point = at ?? await NextPointAsync(township);
         var accepted = await (await PostClueAsync(new
         {
             channel,
             text = text ?? "河道内发现地笼，疑似非法捕捞",
             matterCode,
-            lat = center.Lat,
-            lon = center.Lon,
+            lat = point.Lat,
+            lon = point.Lon,
         })).ReadAsync<ClueAccepted>();
         return await GetAsync(accepted.IncidentId);
     }
+
+    /// <summary>
+    /// The next of a lattice of spots 110 m apart over the township: each report its own place, so that
+    /// duplicate detection (100 m for the matters the tests report) keeps separate problems separate,
+    /// while the township and its centre stay the same. 和孚镇's lattice leaves out grid.hefu's grids
+    /// and a margin round them: those are <see cref="NextGridPointAsync"/>'s.
+    /// </summary>
+    public Task<Point> NextPointAsync(string township) => NextAsync(township, async () =>
+    {
+        var box = Box((await RegionAsync(township)).BoundaryWkt!);
+        var reserved = township == Hefu ? await GridBoxesAsync(Features.Auth.DemoUsers.HefuCentreGrids) : [];
+        const double margin = 120 / 111_320.0;
+        return [.. Lattice(box).Where(p => !reserved.Any(r =>
+            p.Lat > r.S - margin && p.Lat < r.N + margin && p.Lon > r.W - 2 * margin && p.Lon < r.E + 2 * margin))];
+    });
+
+    /// <summary>The next spot of a lattice over grid.hefu's grids, where the grid worker may verify.</summary>
+    public Task<Point> NextGridPointAsync() => NextAsync("grid.hefu", async () =>
+        [.. (await GridBoxesAsync(Features.Auth.DemoUsers.HefuCentreGrids)).SelectMany(Lattice)]);
+
+    /// <summary>The codes of every grid of a township.</summary>
+    public async Task<string[]> GridCodesAsync(string township) =>
+        [.. (await (await Client.GetAsync($"/api/v1/grids?regionCode={township}&pageSize=1000")).ReadAsync<PagedList<GridView>>()).Items.Select(g => g.Code)];
+
+    private static async Task<Point> NextAsync(string lattice, Func<Task<Point[]>> build)
+    {
+        var spots = await Spots.GetOrAdd(lattice, _ => new Lazy<Task<Point[]>>(build)).Value;
+        return spots[NextSpot.AddOrUpdate(lattice, 0, (_, n) => n + 1) % spots.Length];
+    }
+
+    private async Task<List<GridBox>> GridBoxesAsync(IEnumerable<string> codes)
+    {
+        var boxes = new List<GridBox>();
+        foreach (var code in codes)
+            boxes.Add(Box((await (await Client.GetAsync($"/api/v1/grids/{code}")).ReadAsync<GridView>()).BoundaryWkt!));
+        return boxes;
+    }
+
+    private sealed record GridBox(double S, double W, double N, double E);
+
+    private static IEnumerable<Point> Lattice(GridBox b)
+    {
+        const double stepLat = 110 / 111_320.0;
+        var stepLon = stepLat / Math.Cos((b.S + b.N) / 2 * Math.PI / 180);
+        for (var lat = b.S + stepLat / 2; lat < b.N - stepLat / 4; lat += stepLat)
+            for (var lon = b.W + stepLon / 2; lon < b.E - stepLon / 4; lon += stepLon)
+                yield return new Point(lat, lon);
+    }
+
+    private static GridBox Box(string wkt)
+    {
+        var numbers = System.Text.RegularExpressions.Regex.Matches(wkt, @"-?\d+(\.\d+)?")
+            .Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var lons = numbers.Where((_, i) => i % 2 == 0).ToList();
+        var lats = numbers.Where((_, i) => i % 2 == 1).ToList();
+        return new GridBox(lats.Min(), lons.Min(), lats.Max(), lons.Max());
+    }
+
+    /// <summary>How many incidents the city's dispatcher sees: every one.</summary>
+    public async Task<int> TotalAsync() =>
+        (await (await Client.GetAsync("/api/v1/incidents?pageSize=1")).ReadAsync<PagedList<IncidentSummary>>()).Total;
 
     /// <summary>Who reports through a channel: a dispatcher types manual entries, every other channel has its key.</summary>
     public async Task<HttpClient> ReporterAsync(string? channel) =>

@@ -51,6 +51,8 @@ internal static class OrganizationSeed
             AcceptLimit = TimeLimit.Parse(row["accept_limit"]),
             HandleLimit = TimeLimit.Parse(row["handle_limit"]),
             Priority = Enum.Parse<Priority>(row["priority"], ignoreCase: true),
+            DuplicateRadiusMeters = int.Parse(row["duplicate_radius_m"], System.Globalization.CultureInfo.InvariantCulture),
+            DuplicateWindowHours = int.Parse(row["duplicate_window_h"], System.Globalization.CultureInfo.InvariantCulture),
             LegalBasis = row["law"].Length == 0 ? null : row["law"],
         }).ToList();
 }

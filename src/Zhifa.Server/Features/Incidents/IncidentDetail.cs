@@ -31,7 +31,8 @@ public sealed record IncidentDetail(
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AssignmentView> Assignments,
     IReadOnlyList<TimelineView> Timeline,
-    IReadOnlyList<ClueView> Clues)
+    IReadOnlyList<ClueView> Clues,
+    IReadOnlyList<DuplicateCandidateView> DuplicateCandidates)
 {
     /// <param name="reporter">The reporter's name and phone as this caller may see them.</param>
     public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter) => new(
@@ -42,17 +43,21 @@ public sealed record IncidentDetail(
         IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
         i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
-        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c))).ToList());
+        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c))).ToList(),
+        i.DuplicateCandidates.OrderByDescending(d => d.Score).Select(d => new DuplicateCandidateView(d.CandidateId, d.CandidateNumber, d.DistanceMeters, d.Score)).ToList());
 }
 
 public sealed record AssignmentView(string DepartmentCode, AssignmentRole Role, AssignmentStatus Status, DateTimeOffset AssignedAt);
 
 public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, IncidentStatus? FromStatus, IncidentStatus ToStatus, string Actor, string? Note);
 
-/// <summary>A clue as shown with its incident; the reporter's name and phone masked unless the caller may see them.</summary>
+/// <summary>A clue as shown with its incident; the reporter's name and phone masked unless the caller may see them. <c>Joined</c>: it came in as a repeat report.</summary>
 public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address,
-    string? ReporterName, string? ReporterPhone, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt)
+    string? ReporterName, string? ReporterPhone, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt, bool Joined)
 {
     public static ClueView From(Clue c, (string? Name, string? Phone) reporter) =>
-        new(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, reporter.Name, reporter.Phone, c.OccurredAt, c.ReceivedAt);
+        new(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, reporter.Name, reporter.Phone, c.OccurredAt, c.ReceivedAt, c.Joined);
 }
+
+/// <summary>An open incident this one may duplicate, found at intake.</summary>
+public sealed record DuplicateCandidateView(Guid IncidentId, string Number, double DistanceMeters, double Score);

@@ -7,5 +7,5 @@ internal static class IncidentIncludes
 {
     /// <summary>An incident with everything its detail shows: clues, assignments, timeline.</summary>
     public static IQueryable<Incident> WithDetails(this IQueryable<Incident> incidents) =>
-        incidents.Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline).AsSplitQuery();
+        incidents.Include(i => i.Clues).Include(i => i.Assignments).Include(i => i.Timeline).Include(i => i.DuplicateCandidates).AsSplitQuery();
 }

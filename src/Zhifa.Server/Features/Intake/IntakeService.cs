@@ -1,89 +1,117 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Zhifa.Core;
-using Zhifa.Core.Geo;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Triage;
 using Zhifa.Data;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Intake;
 
+/// <summary>Who sends a clue: the name on the timeline, and the signed-in user, if a person (not a channel system).</summary>
+public sealed record Reporter(string Actor, Guid? UserId);
+
 /// <summary>
-/// Unified collection and triage: a clue becomes an incident, located on the grid and routed by
-/// the responsibility list; when matter and place are both known it is dispatched at once.
+/// Unified collection and triage (统一收集 → 研判分流): a clue joins the open incident it repeats, or
+/// becomes an incident of its own, located on the grid and routed by the responsibility list, and
+/// dispatched at once when its matter is known and it is not a possible duplicate.
 /// </summary>
-public sealed class IntakeService(ZhifaDbContext db, ReferenceData reference, PersonalData personalData, TimeProvider time)
+public sealed class IntakeService(
+    ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates, TimeProvider time)
 {
     public const string RouterActor = "router";
+    /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
+    public const string DedupActor = "dedup";
 
-    /// <summary>The accepted clue, and whether it was new (false: the channel sent this external id before).</summary>
-    public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ClueRequest r, string actor, Guid? submittedBy, CancellationToken ct)
+    /// <summary>The accepted clue, and whether it was new (false: a retry of an earlier request, answered with its result).</summary>
+    public async Task<(ClueAccepted Answer, bool Created)> ReportAsync(ValidClue valid, Reporter reporter, string? idempotencyKey, CancellationToken ct)
     {
-        // One connection for the look-up, the number and the write, instead of one per command.
+        var replay = replays.For(valid.Request, reporter, idempotencyKey);
+        // One connection for the look-ups, the number and the write, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
-        if (r.ExternalId is not null && await FindAsync(r.Channel!, r.ExternalId, submittedBy, ct) is { } earlier)
-            return (earlier, false);
-
-        var now = time.GetUtcNow();
-        var matter = r.MatterCode is null ? null : reference.Matters[r.MatterCode];
-        var location = reference.Grids.Locate(new GeoPoint(r.Lat!.Value, r.Lon!.Value));
-        var route = reference.Router.Route(matter, location);
-        var clue = new Clue
+        try
         {
-            Id = Guid.CreateVersion7(now),
-            Channel = r.Channel!,
-            ExternalId = r.ExternalId,
-            Text = r.Text!.Trim(),
-            MatterCode = r.MatterCode,
-            Lat = r.Lat.Value,
-            Lon = r.Lon.Value,
-            Address = r.Address,
-            ReporterName = personalData.Seal(r.ReporterName),
-            ReporterPhone = personalData.Seal(r.ReporterPhone),
-            SubmittedBy = submittedBy,
-            OccurredAt = r.OccurredAt,
-            ReceivedAt = now,
-        };
+            return await AcceptAsync(valid, reporter, replay, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The incident it was joining changed meanwhile (an action, another join): judge again.
+            db.ChangeTracker.Clear();
+            return await AcceptAsync(valid, reporter, replay, ct);
+        }
+    }
+
+    private async Task<(ClueAccepted Answer, bool Created)> AcceptAsync(ValidClue valid, Reporter reporter, Replay replay, CancellationToken ct)
+    {
+        if (await replays.FindAsync(replay, ct) is { } earlier)
+            return (earlier, false);
+        var now = time.GetUtcNow();
+        var clue = NewClue(valid, reporter, replay, now);
+        var probe = new DuplicateProbe(valid.Point, clue.Text, now, valid.Matter?.Code);
+        var finding = await duplicates.FindAsync(probe, valid.Matter is null ? [] : [valid.Matter], ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await IncidentNumbers.NextAsync(db, location?.CountyCode ?? reference.CityCode, now, ct);
-        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(matter, location, route.HandlingCenterCode), actor, now);
-        if (route.DispatchesAtOnce)
-            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
-        db.Incidents.Add(incident);
+        var incident = finding.Confidence == DuplicateConfidence.High
+            ? await JoinAsync(clue, finding.Best!, ct)
+            : await CreateAsync(valid, clue, reporter, finding, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException) when (r.ExternalId is not null)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && replay.Identified)
         {
-            // A concurrent request with the same external id won the unique index: answer with its result.
+            // A concurrent retry won the unique index: answer with its result.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var first = await FindAsync(r.Channel!, r.ExternalId, submittedBy, ct);
-            if (first is null)
-                throw;
-            return (first, false);
+            return (await replays.FindAsync(replay, ct) ?? throw new InvalidOperationException("The clue that won the race is gone."), false);
         }
-        return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, null), true);
+        return (new ClueAccepted(clue.Id, incident.Id, incident.Number, incident.Status, clue.Joined ? incident.Id : null), true);
     }
 
-    /// <summary>
-    /// The earlier clue with this external id. A channel's people share the channel, so an id sent by
-    /// someone else is refused rather than answered: its incident may lie outside the caller's jurisdiction.
-    /// </summary>
-    private async Task<ClueAccepted?> FindAsync(string channel, string externalId, Guid? submittedBy, CancellationToken ct)
+    private async Task<Incident> JoinAsync(Clue clue, DuplicateMatch best, CancellationToken ct)
     {
-        var earlier = await (
-            from c in db.Clues.AsNoTracking()
-            join i in db.Incidents on c.IncidentId equals i.Id
-            where c.Channel == channel && c.ExternalId == externalId
-            select new { c.SubmittedBy, Answer = new ClueAccepted(c.Id, i.Id, i.Number, i.Status, i.MergedIntoId) })
-            .FirstOrDefaultAsync(ct);
-        if (earlier is not null && earlier.SubmittedBy != submittedBy)
-            throw new DomainException("intake.external_id_taken",
-                $"Another reporter on channel '{channel}' already sent external id '{externalId}'; use an id of your own.");
-        return earlier?.Answer;
+        var incident = await db.Incidents.FirstAsync(i => i.Id == best.IncidentId, ct);
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $"{clue.Channel}: {clue.Text} (duplicate, {best.DistanceMeters:0} m, score {best.Score:0.00})");
+        incident.Join(clue, DedupActor, clue.ReceivedAt, note);
+        return incident;
+    }
+
+    private async Task<Incident> CreateAsync(ValidClue valid, Clue clue, Reporter reporter, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct)
+    {
+        var route = reference.Router.Route(valid.Matter, valid.Location);
+        var number = await IncidentNumbers.NextAsync(db, valid.Location.CountyCode, now, ct);
+        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(valid.Matter, valid.Location, route.HandlingCenterCode), reporter.Actor, now);
+        if (finding.Confidence == DuplicateConfidence.Medium)
+            // Maybe a repeat: a dispatcher decides before anyone is sent.
+            incident.SuggestDuplicates(finding.Matches.Select(m => (m.IncidentId, m.Number, m.DistanceMeters, m.Score)));
+        else if (route.DispatchesAtOnce)
+            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
+        db.Incidents.Add(incident);
+        return incident;
+    }
+
+    private Clue NewClue(ValidClue valid, Reporter reporter, Replay replay, DateTimeOffset now)
+    {
+        var r = valid.Request;
+        return new Clue
+        {
+            Id = Guid.CreateVersion7(now),
+            Channel = r.Channel!,
+            ExternalId = r.ExternalId,
+            IdempotencyKey = replay.IdempotencyKey,
+            RequestHash = replay.RequestHash,
+            Text = r.Text!.Trim(),
+            MatterCode = r.MatterCode,
+            Lat = valid.Point.Lat,
+            Lon = valid.Point.Lon,
+            Address = r.Address,
+            ReporterName = personalData.Seal(r.ReporterName),
+            ReporterPhone = personalData.Seal(r.ReporterPhone),
+            SubmittedBy = reporter.UserId,
+            OccurredAt = r.OccurredAt,
+            ReceivedAt = now,
+        };
     }
 }

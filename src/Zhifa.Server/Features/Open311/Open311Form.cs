@@ -54,8 +54,11 @@ internal sealed class Open311Form(IFormCollection form, IQueryCollection query)
         return present.Count == 1 ? present[0] : null;
     }
 
-    /// <summary>The clue the form describes, for channel <paramref name="channel"/>; problems are added to <see cref="Errors"/>.</summary>
-    public ClueRequest ToClue(string channel, ReferenceData reference)
+    /// <summary>
+    /// The clue the form describes, for channel <paramref name="channel"/>, validated and located as
+    /// the platform's intake does; null, with every problem in <see cref="Errors"/>, when it is not valid.
+    /// </summary>
+    public ValidClue? ToClue(string channel, ReferenceData reference)
     {
         var serviceCode = One("service_code");
         if (serviceCode is null)
@@ -74,16 +77,17 @@ internal sealed class Open311Form(IFormCollection form, IQueryCollection query)
         One("email", 254);
         One("device_id", 200);
         MediaUrl();
-        // The platform's own rules (lengths, ranges, known matter) speak with Open311's field names.
-        foreach (var (field, message) in ClueValidation.Validate(clue, reference, Names).All)
+        // The platform's own rules (lengths, ranges, known matter, the city's area) speak with Open311's field names.
+        var (errors, valid) = ClueValidation.Validate(clue, reference, Names);
+        foreach (var (field, message) in errors.All)
             Refuse(field, message);
-        return clue;
+        return _errors.Count == 0 ? valid : null;
     }
 
-    /// <summary>Reports the first problem of each field.</summary>
-    private void Refuse(string field, string message)
+    /// <summary>Reports the first problem of each field, and each message once.</summary>
+    public void Refuse(string field, string message)
     {
-        if (_reported.Add(field))
+        if (_reported.Add(field) && !_errors.Contains(message))
             _errors.Add(message);
     }
 

@@ -1,4 +1,6 @@
+using Zhifa.Core;
 using Zhifa.Data;
+using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Intake;
@@ -31,16 +33,33 @@ internal static class Open311Intake
             return elsewhere;
         if (form.One("service_code") is { } code && !reference.Matters.ContainsKey(code))
             return Open311Results.NotFound(http, $"service_code '{code}' was not found: services.xml or services.json lists the services.");
-        var clue = form.ToClue(key.Channel, reference);
-        if (form.Errors.Count > 0)
+        var valid = form.ToClue(key.Channel, reference);
+        // A retry with the same Idempotency-Key answers the first result, as the platform's own intake does.
+        var keyErrors = new FieldErrors();
+        var idempotencyKey = ClueEndpoints.IdempotencyKeyOf(http.Request, keyErrors);
+        foreach (var (field, message) in keyErrors.All)
+            form.Refuse(field, message);
+        if (valid is null || form.Errors.Count > 0)
             return Open311Results.BadRequest(http, form.Errors);
 
-        var (accepted, _) = await intake.ReportAsync(clue, actor, submittedBy: null, ct);
+        ClueAccepted accepted;
+        bool created;
+        try
+        {
+            (accepted, created) = await intake.ReportAsync(valid, new Reporter(actor, UserId: null), idempotencyKey, ct);
+        }
+        catch (DomainException refused)
+        {
+            // A key reused for another request: the spec answers 400 for whatever cannot be done.
+            return Open311Results.BadRequest(http, refused.Message);
+        }
         // A clue joined to another incident is followed under that incident's number.
         var number = await Open311Queries.FollowedNumberAsync(db, accepted.IncidentId, ct) ?? accepted.IncidentNumber;
         var row = await Open311Queries.FindAsync(db, number, ct);
         http.Audit().Target = accepted.IncidentId.ToString();
-        http.Audit().Summary = $"open311: clue {accepted.ClueId} made incident {accepted.IncidentNumber} ({accepted.Status})";
+        http.Audit().Summary = created
+            ? $"open311: clue {accepted.ClueId} {(accepted.MergedInto is null ? "made" : "joined")} incident {accepted.IncidentNumber} ({accepted.Status})"
+            : $"open311: repeat of clue {accepted.ClueId}";
         var notice = row is null ? null : Open311RequestView.Notice(Open311Queries.Closed.Contains(row.Status), Open311RequestView.Agency(row, reference),
             row.MatterCode is null ? null : reference.Matters.GetValueOrDefault(row.MatterCode));
         return Open311Results.Ok(http, List("service_requests",

@@ -30,9 +30,11 @@ public sealed record CommandCenterView(string Code, string Name, string RegionCo
 
 public sealed record MatterView(
     string Code, string Category, string Name, string NameEn, string LeadDepartmentType, bool DelegatedToTownship,
-    IReadOnlyList<string> CoDepartmentTypes, string AcceptLimit, string HandleLimit, Priority Priority, string? LegalBasis)
+    IReadOnlyList<string> CoDepartmentTypes, string AcceptLimit, string HandleLimit, Priority Priority, string? LegalBasis,
+    int DuplicateRadiusMeters, int DuplicateWindowHours)
 {
     public static MatterView From(Matter m) => new(
         m.Code, m.Category, m.Name, m.NameEn, m.LeadDepartmentType, m.DelegatedToTownship,
-        m.CoDepartmentTypes, m.AcceptLimit.ToString(), m.HandleLimit.ToString(), m.Priority, m.LegalBasis);
+        m.CoDepartmentTypes, m.AcceptLimit.ToString(), m.HandleLimit.ToString(), m.Priority, m.LegalBasis,
+        m.DuplicateRadiusMeters, m.DuplicateWindowHours);
 }

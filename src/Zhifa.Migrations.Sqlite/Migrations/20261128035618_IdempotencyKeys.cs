@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhifa.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class IdempotencyKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "IdempotencyKey",
+                table: "Clues",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RequestHash",
+                table: "Clues",
+                type: "TEXT",
+                fixedLength: true,
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clues_IdempotencyKey",
+                table: "Clues",
+                column: "IdempotencyKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Clues_IdempotencyKey",
+                table: "Clues");
+
+            migrationBuilder.DropColumn(
+                name: "IdempotencyKey",
+                table: "Clues");
+
+            migrationBuilder.DropColumn(
+                name: "RequestHash",
+                table: "Clues");
+        }
+    }
+}
