@@ -69,10 +69,7 @@ public sealed class Open311ErrorTests(ZhifaApp app)
 
         var answers = await limited.BurstAsync(c => c.GetAsync($"{Open311Api.Base}/services.json"));
 
-        Assert.All(answers.Take(LimitedServer.Limit), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        var over = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
-        await Open311Api.AssertErrorsAsync(over, HttpStatusCode.TooManyRequests, "json");
-        Assert.True(over.Headers.Contains("Retry-After"));
+        await Open311Api.AssertErrorsAsync(LimitedServer.FirstRefused(answers, HttpStatusCode.OK), HttpStatusCode.TooManyRequests, "json");
     }
 
     [Fact]
@@ -85,7 +82,7 @@ public sealed class Open311ErrorTests(ZhifaApp app)
         var answers = await limited.BurstAsync(async c =>
             await c.PostAsync($"{Open311Api.Base}/requests.xml", Open311Api.Form([.. await _api.ReportFieldsAsync(), ("api_key", key)])));
 
-        await Open311Api.AssertErrorsAsync(answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests, "xml");
+        await Open311Api.AssertErrorsAsync(LimitedServer.FirstRefused(answers, HttpStatusCode.OK), HttpStatusCode.TooManyRequests, "xml");
         var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
         Assert.Equal(before.Incidents + accepted, (await _api.CountsAsync()).Incidents);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -21,6 +22,18 @@ public sealed class LimitedServer(ZhifaApp first) : WebApplicationFactory<Progra
         for (var i = 0; i < Burst; i++)
             answers.Add(await send(client));
         return answers;
+    }
+
+    /// <summary>
+    /// The first answer refused for the limit, once the first <see cref="Limit"/> answers have passed
+    /// with <paramref name="passed"/>; a refusal says when to try again.
+    /// </summary>
+    public static HttpResponseMessage FirstRefused(IReadOnlyList<HttpResponseMessage> answers, HttpStatusCode passed)
+    {
+        Assert.All(answers.Take(Limit), a => Assert.Equal(passed, a.StatusCode));
+        var over = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(over.Headers.Contains("Retry-After"));
+        return over;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => ZhifaApp.Configure(builder, first.Database, first.Time, Limit);
