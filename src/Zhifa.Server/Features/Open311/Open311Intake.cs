@@ -60,13 +60,11 @@ internal static class Open311Intake
         http.Audit().Summary = created
             ? $"open311: clue {accepted.ClueId} {(accepted.MergedInto is null ? "made" : "joined")} incident {accepted.IncidentNumber} ({accepted.Status})"
             : $"open311: repeat of clue {accepted.ClueId}";
-        var notice = row is null ? null : Open311RequestView.Notice(Open311Queries.Closed.Contains(row.Status), Open311RequestView.Agency(row, reference),
-            row.MatterCode is null ? null : reference.Matters.GetValueOrDefault(row.MatterCode));
         return Open311Results.Ok(http, List("service_requests",
         [
             Object("request",
                 Value("service_request_id", number),
-                Value("service_notice", notice),
+                Value("service_notice", row is null ? null : Open311RequestView.Notice(row, reference)),
                 // Echoed, as the spec shows; the platform keeps no Open311 accounts.
                 Value("account_id", form.One("account_id", 100))),
         ]));

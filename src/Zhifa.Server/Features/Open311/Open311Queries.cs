@@ -17,9 +17,6 @@ internal sealed record Open311Row(
 /// </summary>
 internal static class Open311Queries
 {
-    /// <summary>Rejected and merged incidents are done with, like closed ones: Open311 calls all three closed.</summary>
-    public static IReadOnlySet<IncidentStatus> Closed { get; } = new HashSet<IncidentStatus> { IncidentStatus.Closed, IncidentStatus.Rejected, IncidentStatus.Merged };
-
     public static Task<List<Open311Row>> FindAsync(ZhifaDbContext db, Open311Query q, CancellationToken ct)
     {
         var query = db.Incidents.AsNoTracking();
@@ -34,11 +31,12 @@ internal static class Open311Queries
             query = query.Where(i => i.ReportedAt >= from);
         if (q.To is { } to)
             query = query.Where(i => i.ReportedAt < to);
-        var closed = Closed.ToList();
+        // Open311's open is the life cycle's: closed, rejected and merged incidents are done with.
+        var open = IncidentLifecycle.OpenStatuses;
         if (q.Open is true)
-            query = query.Where(i => !closed.Contains(i.Status));
+            query = query.Where(i => open.Contains(i.Status));
         else if (q.Open is false)
-            query = query.Where(i => closed.Contains(i.Status));
+            query = query.Where(i => !open.Contains(i.Status));
         return Rows(query, db).PageAsync(q.Page, q.PageSize, ct);
     }
 

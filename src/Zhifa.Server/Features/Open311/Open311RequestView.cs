@@ -1,3 +1,4 @@
+using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Privacy;
 using Zhifa.Server.Features.Reference;
@@ -17,18 +18,17 @@ internal static class Open311RequestView
 
     private static Open311Object Request(Open311Row r, ReferenceData reference)
     {
-        var matter = r.MatterCode is null ? null : reference.Matters.GetValueOrDefault(r.MatterCode);
+        var matter = MatterOf(r, reference);
         var agency = Agency(r, reference);
-        var closed = Open311Queries.Closed.Contains(r.Status);
         return Object("request",
             Value("service_request_id", r.Number),
-            Value("status", closed ? "closed" : "open"),
+            Value("status", IncidentLifecycle.IsOpen(r.Status) ? "open" : "closed"),
             Value("status_notes", StatusNotes(r)),
             Value("service_name", matter?.Name),
             Value("service_code", r.MatterCode),
             Value("description", Masked(r.FirstClueText ?? r.Summary)),
             Value("agency_responsible", agency),
-            Value("service_notice", Notice(closed, agency, matter)),
+            Value("service_notice", Notice(r, reference)),
             Value("requested_datetime", r.ReportedAt),
             Value("updated_datetime", r.UpdatedAt),
             // Deadlines are not kept yet; the spec lets this be empty.
@@ -42,20 +42,23 @@ internal static class Open311RequestView
     }
 
     /// <summary>The lead department's name; none until the incident is dispatched (or after it was returned).</summary>
-    public static string? Agency(Open311Row r, ReferenceData reference) =>
+    private static string? Agency(Open311Row r, ReferenceData reference) =>
         r.LeadDepartmentCode is null ? null : reference.Departments.GetValueOrDefault(r.LeadDepartmentCode)?.Name ?? r.LeadDepartmentCode;
 
+    private static Matter? MatterOf(Open311Row r, ReferenceData reference) =>
+        r.MatterCode is null ? null : reference.Matters.GetValueOrDefault(r.MatterCode);
+
     /// <summary>What the reporter may expect next: dispatch by the centre, or handling by the agency within the matter's limit.</summary>
-    public static string? Notice(bool closed, string? agency, Matter? matter) =>
-        closed ? null
-        : agency is null ? "已受理，等待指挥中心分拨。"
-        : matter is null ? $"已派遣{agency}处置。"
+    public static string? Notice(Open311Row r, ReferenceData reference) =>
+        !IncidentLifecycle.IsOpen(r.Status) ? null
+        : Agency(r, reference) is not { } agency ? "已受理，等待指挥中心分拨。"
+        : MatterOf(r, reference) is not { } matter ? $"已派遣{agency}处置。"
         : $"已派遣{agency}处置，处置时限{Open311Services.Describe(matter.HandleLimit)}。";
 
     private static string? StatusNotes(Open311Row r) => r.Status switch
     {
-        Core.Incidents.IncidentStatus.Merged when r.MergedIntoNumber is not null => $"并入 {r.MergedIntoNumber}",
-        Core.Incidents.IncidentStatus.Closed or Core.Incidents.IncidentStatus.Rejected => Masked(r.ClosingNote),
+        IncidentStatus.Merged when r.MergedIntoNumber is not null => $"并入 {r.MergedIntoNumber}",
+        IncidentStatus.Closed or IncidentStatus.Rejected => Masked(r.ClosingNote),
         _ => null,
     };
 
