@@ -28,7 +28,7 @@ internal static class PlatformHost
             ["ConnectionStrings:Zhifa"] = $"Data Source={Path.Combine(folder, "bench.db")}",
             // The server's levels (appsettings.json), minus the host's "press Ctrl+C" lines.
             ["Logging:LogLevel:Default"] = "Information",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = Environment.GetEnvironmentVariable("ZHIFA_BENCH_EF_LOG") ?? "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
 

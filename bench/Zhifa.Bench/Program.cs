@@ -2,14 +2,33 @@ using System.Globalization;
 using Zhifa.Bench;
 
 // dotnet run -c Release --project bench/Zhifa.Bench -- lifecycle [--count 2000] [--warmup 500]
-// A load run, not a micro-benchmark: N closed loops through the server's services on SQLite,
-// against the raw limit of the same number of row writes through plain ADO.NET.
+//   A load run, not a micro-benchmark: N closed loops through the server's services on SQLite,
+//   against the raw limit of the same number of row writes through plain ADO.NET.
+// dotnet run -c Release --project bench/Zhifa.Bench -- dedup [--open 1000000] [--probes 2000]
+//   The duplicate check's look-up among that many open incidents.
+// dotnet run -c Release --project bench/Zhifa.Bench -- dedup-pairs
+//   Precision and recall of the duplicate check on the shipped labelled pairs.
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-if (args.Length == 0 || args[0] != "lifecycle" || !TryOptions(args.AsSpan(1), out var count, out var warmup))
+const string Usage = """
+    usage: Zhifa.Bench lifecycle [--count N (default 2000)] [--warmup N (default 500)]
+           Zhifa.Bench dedup [--open N (default 1000000)] [--probes N (default 2000)]
+           Zhifa.Bench dedup-pairs
+    """;
+
+var command = args.Length == 0 ? "" : args[0];
+if (command == "dedup-pairs")
+    return DedupPairsReport.Run();
+var options = new Dictionary<string, int>(command switch
 {
-    Console.Error.WriteLine("usage: Zhifa.Bench lifecycle [--count N (default 2000)] [--warmup N (default 500)]");
+    "lifecycle" => [new("--count", 2000), new("--warmup", 500)],
+    "dedup" => [new("--open", 1_000_000), new("--probes", 2000)],
+    _ => [],
+});
+if (options.Count == 0 || !TryOptions(args.AsSpan(1), options))
+{
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 
@@ -17,6 +36,9 @@ var folder = Path.Combine(Path.GetTempPath(), $"zhifa-bench-{Guid.NewGuid():N}")
 Directory.CreateDirectory(folder);
 try
 {
+    if (command == "dedup")
+        return await DedupBench.RunAsync(folder, options["--open"], options["--probes"]);
+    var (count, warmup) = (options["--count"], options["--warmup"]);
     var platform = await LifecycleBench.RunAsync(folder, count, warmup, CancellationToken.None);
     var rawRows = count * platform.RowsPerLifecycle;
     var raw = await RawLimit.RunAsync(Path.Combine(folder, "raw.db"), warmup * platform.RowsPerLifecycle, rawRows, platform.RowsPerLifecycle);
@@ -28,21 +50,15 @@ finally
     LifecycleBench.DeleteFolder(folder);
 }
 
-static bool TryOptions(ReadOnlySpan<string> options, out int count, out int warmup)
+/// <summary>Reads "--name N" pairs into the command's options; false on an unknown name or a bad number.</summary>
+static bool TryOptions(ReadOnlySpan<string> given, Dictionary<string, int> options)
 {
-    // 500 warm-up life cycles (a few seconds): the tiered JIT keeps recompiling EF's hot paths for
-    // that long, and with a shorter warm-up its work lands in the timed window.
-    (count, warmup) = (2000, 500);
-    for (var i = 0; i < options.Length; i += 2)
+    for (var i = 0; i < given.Length; i += 2)
     {
-        if (i + 1 >= options.Length || !int.TryParse(options[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (i + 1 >= given.Length || !options.ContainsKey(given[i])
+            || !int.TryParse(given[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
             return false;
-        switch (options[i])
-        {
-            case "--count": count = value; break;
-            case "--warmup": warmup = value; break;
-            default: return false;
-        }
+        options[given[i]] = value;
     }
     return true;
 }

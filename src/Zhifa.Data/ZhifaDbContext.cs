@@ -29,6 +29,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<ClueMedia> ClueMedia => Set<ClueMedia>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

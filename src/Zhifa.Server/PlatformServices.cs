@@ -7,6 +7,7 @@ using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 
@@ -16,7 +17,7 @@ public static class PlatformServices
 {
     /// <summary>
     /// Everything the platform does apart from HTTP endpoints: the database and its start-up (migrate,
-    /// seed, load reference data), identity, intake and the incident workflow. The server and the
+    /// seed, load reference data), identity, intake, the incident workflow and the media store. The server and the
     /// load run share it.
     /// </summary>
     public static IServiceCollection AddZhifaPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -33,6 +34,7 @@ public static class PlatformServices
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();
+        services.AddZhifaMedia(configuration);
         // One key ring in the database: every node and every restart can open what another sealed.
         services.AddDataProtection().SetApplicationName("Zhifa").PersistKeysToDbContext<ZhifaDbContext>();
         services.AddSingleton<PersonalData>();

@@ -6,6 +6,7 @@ using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Health;
@@ -14,7 +15,7 @@ using Zhifa.Server.Health;
 // would wake a thread on every write to the database's WAL.
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
-// JSON requests are small; media uploads will raise the limit on their own endpoint.
+// JSON requests are small; the media upload raises the limit for its own requests (Media:MaxBytes).
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("RequestLimits:MaxBodyBytes", 1_048_576L));
 builder.Services.AddZhifaPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddZhifaApi();
@@ -44,6 +45,7 @@ app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
 app.MapAuditApi();
+app.MapMediaApi();
 app.MapOpen311Api();
 
 app.Run();

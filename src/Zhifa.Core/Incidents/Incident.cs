@@ -127,6 +127,26 @@ public sealed partial class Incident : IPlacedInRegion
     }
 
     public const string JoinAction = "join";
+    public const string SplitAction = "split";
+
+    /// <summary>
+    /// Takes a report out again (拆分): a dispatcher judged that it is a problem of its own. The clue
+    /// leaves with its report, and becomes the first report of a new incident.
+    /// </summary>
+    public Clue SplitOut(Guid clueId, string actor, DateTimeOffset now, string? note)
+    {
+        if (!IncidentLifecycle.IsOpen(Status))
+            throw new DomainException("incident.split_closed", $"Incident {Number} is {Status}; its reports stay with it.");
+        var clue = _clues.FirstOrDefault(c => c.Id == clueId)
+            ?? throw new DomainException("incident.clue_not_found", $"Incident {Number} has no clue {clueId}.");
+        if (clue == _clues.MinBy(c => c.ReceivedAt))
+            throw new DomainException("incident.split_first_clue", $"Clue {clueId} is incident {Number}'s own first report; split out the others.");
+        _clues.Remove(clue);
+        clue.Joined = false;
+        ReportCount--;
+        Record(SplitAction, Status, actor, now, $"clue {clueId} split out" + (note is null ? "" : $": {note}"));
+        return clue;
+    }
 
     /// <summary>Keeps the open incidents this one may duplicate, for the dispatcher to judge.</summary>
     public void SuggestDuplicates(IEnumerable<(Guid Id, string Number, double DistanceMeters, double Score)> candidates)

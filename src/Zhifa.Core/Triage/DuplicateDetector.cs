@@ -18,7 +18,7 @@ public enum DuplicateConfidence { None, Medium, High }
 /// dispatcher with the candidates shown (Medium). Calibrated on the shipped labelled pairs; see
 /// docs/performance.md.
 /// </summary>
-public sealed record DuplicateThresholds(double High = 0.7, double Medium = 0.4)
+public sealed record DuplicateThresholds(double High = 0.7, double Medium = 0.35)
 {
     public DuplicateConfidence Of(double score) =>
         score >= High ? DuplicateConfidence.High : score >= Medium ? DuplicateConfidence.Medium : DuplicateConfidence.None;

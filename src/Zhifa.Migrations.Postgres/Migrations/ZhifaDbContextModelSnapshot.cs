@@ -811,6 +811,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Zhifa.Data.ClueMedia", b =>
+                {
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ClueId", "Position");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("ClueMedia");
+                });
+
             modelBuilder.Entity("Zhifa.Data.IncidentNumberCounter", b =>
                 {
                     b.Property<string>("Prefix")
@@ -823,6 +841,66 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasKey("Prefix");
 
                     b.ToTable("IncidentNumberCounters");
+                });
+
+            modelBuilder.Entity("Zhifa.Data.MediaFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PublicSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("PublicToken")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character(22)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("UploaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("MediaFiles");
                 });
 
             modelBuilder.Entity("Zhifa.Data.PlatformUser", b =>
@@ -992,6 +1070,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Data.ClueMedia", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Clue", null)
+                        .WithMany()
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Data.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

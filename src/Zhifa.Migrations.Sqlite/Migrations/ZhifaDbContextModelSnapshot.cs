@@ -800,6 +800,24 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Zhifa.Data.ClueMedia", b =>
+                {
+                    b.Property<Guid>("ClueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClueId", "Position");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("ClueMedia");
+                });
+
             modelBuilder.Entity("Zhifa.Data.IncidentNumberCounter", b =>
                 {
                     b.Property<string>("Prefix")
@@ -812,6 +830,66 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasKey("Prefix");
 
                     b.ToTable("IncidentNumberCounters");
+                });
+
+            modelBuilder.Entity("Zhifa.Data.MediaFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("PublicToken")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("MediaFiles");
                 });
 
             modelBuilder.Entity("Zhifa.Data.PlatformUser", b =>
@@ -981,6 +1059,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Data.ClueMedia", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Clue", null)
+                        .WithMany()
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Data.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -18,8 +18,10 @@ internal static class SecurityHeaders
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open311"))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                // Answers may hold a one-time key, tokens or unmasked personal data: no cache keeps them.
-                headers.CacheControl = "no-store";
+                // Answers may hold a one-time key, tokens or unmasked personal data: no cache keeps them,
+                // unless the endpoint chose its own policy (a media file, which is revalidated on each use).
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                    headers.CacheControl = "no-store";
             }
             return Task.CompletedTask;
         });

@@ -41,7 +41,7 @@ internal static class AuthApi
         client.LoginAsync(user.UserName, user.Password, twoFactorCode);
 
     /// <summary>A client signed in as a demo user (with a TOTP code when the role needs one), carrying its bearer token.</summary>
-    public static async Task<HttpClient> DemoClientAsync(this ZhifaApp app, string userName, bool withTotp = false)
+    public static async Task<HttpClient> DemoClientAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string userName, bool withTotp = false)
     {
         var client = app.CreateClient();
         var token = await client.SignInAsync(userName, DemoPassword, withTotp ? TotpCode.Now(DemoTotpKey) : null);

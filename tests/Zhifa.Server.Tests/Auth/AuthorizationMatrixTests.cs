@@ -133,6 +133,14 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
                 text = "矩阵测试线索", lat = 30.805, lon = 120.4375,
             }), Always(HttpStatusCode.Created), Always(HttpStatusCode.Forbidden)),
 
+            // Photos and videos: brought by those who report, resolve or verify; read by the platform's people;
+            // the public copy by anyone holding its URL. Files are not scoped: their ids come from scoped incidents.
+            ["POST /api/v1/media"] = new([Caller.ChannelKey, Caller.GridWorker, Caller.Dispatcher, Caller.DepartmentOfficer, Caller.DepartmentLeader],
+                (c, _) => UploadAsync(c), Always(HttpStatusCode.Created), Always(HttpStatusCode.Created)),
+            ["GET /api/v1/media/{id:guid}"] = new(People, async (c, _) => await Send(c, HttpMethod.Get, (await UploadedAsync()).Url), ok, ok),
+            ["GET /api/v1/media/{id:guid}/thumbnail"] = new(People, async (c, _) => await Send(c, HttpMethod.Get, (await UploadedAsync()).ThumbnailUrl!), ok, ok),
+            ["GET /media/public/{id:guid}"] = Public(async _ => await Get((await UploadedAsync()).PublicUrl), HttpStatusCode.OK),
+
             // Incidents: readers see their jurisdiction; a list leaves out what they may not see.
             ["GET /api/v1/incidents"] = new(Readers, ListedAsync, ok, notFound),
             ["GET /api/v1/incidents/{id:guid}"] = new(Readers, async (c, inScope) => await Send(c, HttpMethod.Get, $"/api/v1/incidents/{(await ReadableAsync(inScope)).Id}"),
@@ -187,6 +195,16 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         AddAction(rules, "resume", [Caller.Dispatcher], IncidentStatus.Suspended, _ => new { });
         AddAction(rules, "verify", [Caller.Dispatcher, Caller.GridWorker], IncidentStatus.Resolved, _ => new { passed = true });
         AddAction(rules, "reopen", [Caller.Dispatcher, Caller.Supervisor], IncidentStatus.Closed, _ => new { reason = "群众再次反映" });
+
+        // Splitting a joined report out again: the dispatchers, as merging is theirs.
+        var joined = new Dictionary<bool, Task<IncidentDetail>>();
+        rules["POST /api/v1/incidents/{id:guid}/split"] = new([Caller.Dispatcher], async (caller, inScope) =>
+        {
+            var township = inScope ? Scenario.Hefu : Elsewhere;
+            var incident = inScope && caller == Caller.Dispatcher ? await _scenario.WithJoinedReportAsync(township)
+                : await (joined.TryGetValue(inScope, out var known) ? known : joined[inScope] = _scenario.WithJoinedReportAsync(township));
+            return await Post(caller, $"/api/v1/incidents/{incident.Id}/split", new { clueId = incident.Clues[1].Id });
+        }, Always(HttpStatusCode.Created), Always(HttpStatusCode.NotFound));
         return rules;
     }
 
@@ -261,6 +279,18 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
         })).ReadAsync<Zhifa.Server.Features.Intake.ClueAccepted>();
         return _readable[true] = await _scenario.GetAsync(accepted.IncidentId);
     }
+
+    private async Task<HttpStatusCode> UploadAsync(Caller caller)
+    {
+        using var response = await _clients[caller].PostAsync(Media.MediaApi.Upload, Media.MediaApi.Form(Media.TestImages.Halves(24, 16)));
+        return response.StatusCode;
+    }
+
+    private Features.Media.MediaUploaded? _uploaded;
+
+    /// <summary>One photo, uploaded by the matrix's grid worker, that every read rule fetches.</summary>
+    private async Task<Features.Media.MediaUploaded> UploadedAsync() =>
+        _uploaded ??= await Media.MediaApi.UploadedAsync(_clients[Caller.GridWorker], Media.TestImages.Halves(24, 18));
 
     private async Task<Guid> IssuedKeyAsync()
     {

@@ -43,6 +43,17 @@ public sealed class Scenario(ZhifaApp app)
         return await GetAsync(accepted.IncidentId);
     }
 
+    /// <summary>An open incident (SR01, dispatched) that a sure repeat report joined: its second clue is the joined one.</summary>
+    public async Task<IncidentDetail> WithJoinedReportAsync(string township = Hefu)
+    {
+        var at = await NextPointAsync(township);
+        var first = await ReportAsync("SR01", township, text: "“阿强水果店”门口占道摆摊", at: at);
+        var joined = await (await PostClueAsync(new { channel = "hotline12345", text = "阿强水果店又把水果摊摆到路上了", matterCode = "SR01", lat = at.Lat, lon = at.Lon }))
+            .ReadAsync<ClueAccepted>();
+        Assert.Equal(first.Id, joined.MergedInto);
+        return await GetAsync(first.Id);
+    }
+
     /// <summary>
     /// The next of a lattice of spots 110 m apart over the township: each report its own place, so that
     /// duplicate detection (100 m for the matters the tests report) keeps separate problems separate,

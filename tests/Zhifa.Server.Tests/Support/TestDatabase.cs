@@ -4,7 +4,8 @@ namespace Zhifa.Server.Tests.Support;
 
 /// <summary>
 /// A fresh, empty database for one test server: a SQLite file by default, or a new PostgreSQL
-/// database on the server that ZHIFA_TEST_POSTGRES points to. Dropped again on dispose.
+/// database on the server that ZHIFA_TEST_POSTGRES points to. Dropped again on dispose, with the
+/// media folder that goes with it, so no two test runs share stored files.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -23,17 +24,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Provider { get; }
     public string ConnectionString { get; }
+    /// <summary>The servers on this database keep their files here (Media:Root).</summary>
+    public string MediaRoot { get; private init; } = "";
     public bool IsPostgres => _adminConnection is not null;
 
     public static async Task<TestDatabase> CreateAsync()
     {
         var name = $"zhifa_test_{Guid.NewGuid():N}";
+        var mediaRoot = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + "-media");
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
             var path = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + ".db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new TestDatabase("Sqlite", $"Data Source={path}", path, null);
+            return new TestDatabase("Sqlite", $"Data Source={path}", path, null) { MediaRoot = mediaRoot };
         }
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -42,11 +46,13 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase("Postgres", builder.ConnectionString, name, admin);
+        return new TestDatabase("Postgres", builder.ConnectionString, name, admin) { MediaRoot = mediaRoot };
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Directory.Exists(MediaRoot))
+            Directory.Delete(MediaRoot, recursive: true);
         if (_adminConnection is null)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })

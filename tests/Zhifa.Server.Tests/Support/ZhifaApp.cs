@@ -51,6 +51,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:Open311ReadPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
+        builder.UseSetting("Media:Root", database.MediaRoot);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

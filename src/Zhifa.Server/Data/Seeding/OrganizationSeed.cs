@@ -4,7 +4,7 @@ using Zhifa.Core.Organization;
 namespace Zhifa.Server.Data.Seeding;
 
 /// <summary>Command centres, department types, departments and matters derived from the seed files.</summary>
-internal static class OrganizationSeed
+public static class OrganizationSeed
 {
     public static List<CommandCenter> CommandCenters(IReadOnlyList<Region> regions) =>
         regions.Select(r => new CommandCenter

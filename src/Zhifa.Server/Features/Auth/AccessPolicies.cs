@@ -17,9 +17,16 @@ public static class AccessPolicies
     public const string People = "people";
     public const string ReadIncidents = "incidents.read";
     public const string ReportClues = "clues.report";
+    public const string UploadMedia = "media.upload";
+    public const string SplitIncidents = "incidents.split";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
+
+    /// <summary>Who brings photos and videos: the roles that report clues, and that resolve or verify incidents.</summary>
+    public static IReadOnlySet<Role> MediaUploaders { get; } =
+        new[] { IncidentAction.Report, IncidentAction.Resolve, IncidentAction.VerifyPassed, IncidentAction.VerifyFailed }
+            .SelectMany(IncidentAccess.RolesFor).ToHashSet();
 
     /// <summary>The policy of an action endpoint; verify's two rows share one.</summary>
     public static string For(IncidentAction action) => $"incidents.{action.ApiName()}";
@@ -32,6 +39,9 @@ public static class AccessPolicies
         builder.AddPolicy(People, p => p.RequireRole([.. PlatformRoles.All]));
         builder.AddPolicy(ReadIncidents, p => p.RequireRole(Names(IncidentReaders)));
         builder.AddPolicy(ReportClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report))));
+        builder.AddPolicy(UploadMedia, p => p.RequireRole(Names(MediaUploaders)));
+        // Splitting undoes a merge or a join, which the table gives to dispatchers.
+        builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;

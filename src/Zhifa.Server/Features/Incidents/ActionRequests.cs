@@ -18,3 +18,5 @@ public sealed record VerifyRequest(bool? Passed, string? Note);
 public sealed record MergeRequest(Guid? IntoIncidentId);
 
 public sealed record RuleRequest(string? DepartmentCode, string[]? CoDepartmentCodes, string? Reason, string? LegalBasis);
+
+public sealed record SplitRequest(Guid? ClueId, string? Note);

@@ -135,6 +135,6 @@ internal static class IncidentActionEndpoints
         if (errors?.Any == true)
             return errors.ToProblem();
         var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), c.Caller, action, act, ct);
-        return outcome.ToResult(c.Http, id);
+        return await outcome.ToResultAsync(c.Http, id, ct);
     }
 }

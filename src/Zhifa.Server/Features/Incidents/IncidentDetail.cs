@@ -1,5 +1,6 @@
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
+using Zhifa.Server.Features.Media;
 
 namespace Zhifa.Server.Features.Incidents;
 
@@ -35,7 +36,8 @@ public sealed record IncidentDetail(
     IReadOnlyList<DuplicateCandidateView> DuplicateCandidates)
 {
     /// <param name="reporter">The reporter's name and phone as this caller may see them.</param>
-    public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter) => new(
+    /// <param name="media">The files of each clue, by clue id.</param>
+    public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter, ILookup<Guid, MediaLink> media) => new(
         i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.TownshipCode, i.CountyCode, i.GridCode,
         i.HandlingCenterCode, i.Priority, i.Summary, i.Lat, i.Lon, i.Address,
         i.ReportCount, i.ReworkCount, i.ReturnCount, i.BindingRuling, i.MergedIntoId,
@@ -43,7 +45,7 @@ public sealed record IncidentDetail(
         IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
         i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
-        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c))).ToList(),
+        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c), [.. media[c.Id]])).ToList(),
         i.DuplicateCandidates.OrderByDescending(d => d.Score).Select(d => new DuplicateCandidateView(d.CandidateId, d.CandidateNumber, d.DistanceMeters, d.Score)).ToList());
 }
 
@@ -53,10 +55,10 @@ public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, Inc
 
 /// <summary>A clue as shown with its incident; the reporter's name and phone masked unless the caller may see them. <c>Joined</c>: it came in as a repeat report.</summary>
 public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address,
-    string? ReporterName, string? ReporterPhone, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt, bool Joined)
+    string? ReporterName, string? ReporterPhone, DateTimeOffset? OccurredAt, DateTimeOffset ReceivedAt, bool Joined, IReadOnlyList<MediaLink> Media)
 {
-    public static ClueView From(Clue c, (string? Name, string? Phone) reporter) =>
-        new(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, reporter.Name, reporter.Phone, c.OccurredAt, c.ReceivedAt, c.Joined);
+    public static ClueView From(Clue c, (string? Name, string? Phone) reporter, IReadOnlyList<MediaLink> media) =>
+        new(c.Id, c.Channel, c.ExternalId, c.Text, c.Address, reporter.Name, reporter.Phone, c.OccurredAt, c.ReceivedAt, c.Joined, media);
 }
 
 /// <summary>An open incident this one may duplicate, found at intake.</summary>

@@ -4,6 +4,7 @@ using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Privacy;
 
 namespace Zhifa.Server.Features.Incidents;
@@ -18,6 +19,7 @@ public static class IncidentEndpoints
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AccessPolicies.ReadIncidents)
             .WithSummary("An incident with its clues, assignments and timeline");
         group.MapIncidentActions();
+        group.MapIncidentSplit();
         return app;
     }
 
@@ -36,11 +38,11 @@ public static class IncidentEndpoints
         var incident = await incidents.FindAsync(id, http.Jurisdiction(), ct);
         if (incident is null)
             return NotFound(id);
-        return Answer(http, incident);
+        return await AnswerAsync(http, incident, ct);
     }
 
     /// <summary>The incident as GET returns it, with its version as the ETag for the next If-Match.</summary>
-    internal static Ok<IncidentDetail> Answer(HttpContext http, Incident incident)
+    internal static async Task<Ok<IncidentDetail>> AnswerAsync(HttpContext http, Incident incident, CancellationToken ct)
     {
         http.Response.Headers.ETag = ETags.For(incident.Version);
         var personalData = http.RequestServices.GetRequiredService<PersonalData>();
@@ -48,13 +50,15 @@ public static class IncidentEndpoints
         // Whole names and phones leave the platform only with an audit entry.
         if (reveal && incident.Clues.Any(c => c.ReporterName is not null || c.ReporterPhone is not null))
             http.Audit().Events.Add(("personal_data.read", incident.Id.ToString()));
-        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal)));
+        // The files live apart from the incident's aggregate: one read for all its clues.
+        var media = await http.RequestServices.GetRequiredService<ClueMediaLinks>().ForCluesAsync(incident.Clues.Select(c => c.Id), ct);
+        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal), media));
     }
 
-    private static Ok<IncidentDetail> Audited(HttpContext http, ActionOutcome.Done done)
+    private static Task<Ok<IncidentDetail>> AuditedAsync(HttpContext http, ActionOutcome.Done done, CancellationToken ct)
     {
         http.Audit().Summary = $"{done.From} → {done.Incident.Status}, version {done.FromVersion} → {done.Incident.Version}";
-        return Answer(http, done.Incident);
+        return AnswerAsync(http, done.Incident, ct);
     }
 
     /// <summary>403 naming the people the row allows; the router and channels act only inside the platform.</summary>
@@ -70,9 +74,10 @@ public static class IncidentEndpoints
         Problems.NotFound("incident.not_found", $"No incident has id {id}.");
 
     /// <summary>Turns an action's outcome into its HTTP answer.</summary>
-    internal static Results<Ok<IncidentDetail>, ProblemHttpResult, ValidationProblem> ToResult(this ActionOutcome outcome, HttpContext http, Guid id) => outcome switch
+    internal static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult, ValidationProblem>> ToResultAsync(
+        this ActionOutcome outcome, HttpContext http, Guid id, CancellationToken ct) => outcome switch
     {
-        ActionOutcome.Done done => Audited(http, done),
+        ActionOutcome.Done done => await AuditedAsync(http, done, ct),
         ActionOutcome.NotFound => NotFound(id),
         ActionOutcome.Forbidden forbidden => ForbiddenActor(forbidden.Row),
         ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",

@@ -7,6 +7,7 @@ using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.ApiKeys;
+using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Intake;
@@ -24,10 +25,11 @@ public static class ClueEndpoints
     }
 
     private static async Task<Results<Created<ClueAccepted>, Ok<ClueAccepted>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        ClueRequest body, IntakeService intake, ReferenceData reference, HttpContext http, CancellationToken ct)
+        ClueRequest body, IntakeService intake, ReferenceData reference, ClueMediaLinks media, HttpContext http, CancellationToken ct)
     {
         var (errors, valid) = ClueValidation.Validate(body, reference);
         var idempotencyKey = IdempotencyKeyOf(http.Request, errors);
+        await media.CheckAsync(body.MediaIds, http.User, errors, ct);
         if (errors.Any)
             return errors.ToProblem();
         var channels = ChannelsOf(http.User);

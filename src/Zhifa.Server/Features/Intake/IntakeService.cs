@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Geo;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Matters;
 using Zhifa.Core.Triage;
 using Zhifa.Data;
 using Zhifa.Server.Features.Privacy;
@@ -54,6 +56,7 @@ public sealed class IntakeService(
         var incident = finding.Confidence == DuplicateConfidence.High
             ? await JoinAsync(clue, finding.Best!, ct)
             : await CreateAsync(valid, clue, reporter, finding, now, ct);
+        db.ClueMedia.AddRange(ClueMedia.For(clue.Id, valid.Request.MediaIds));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -78,11 +81,18 @@ public sealed class IntakeService(
         return incident;
     }
 
-    private async Task<Incident> CreateAsync(ValidClue valid, Clue clue, Reporter reporter, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct)
+    private Task<Incident> CreateAsync(ValidClue valid, Clue clue, Reporter reporter, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct) =>
+        OpenAsync(clue, valid.Matter, valid.Location, reporter.Actor, finding, now, ct);
+
+    /// <summary>
+    /// A new incident with <paramref name="clue"/> as its first report, numbered, placed and routed;
+    /// dispatched at once when the route is known and it is not a possible duplicate.
+    /// </summary>
+    public async Task<Incident> OpenAsync(Clue clue, Matter? matter, GridLocation location, string actor, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct)
     {
-        var route = reference.Router.Route(valid.Matter, valid.Location);
-        var number = await IncidentNumbers.NextAsync(db, valid.Location.CountyCode, now, ct);
-        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(valid.Matter, valid.Location, route.HandlingCenterCode), reporter.Actor, now);
+        var route = reference.Router.Route(matter, location);
+        var number = await IncidentNumbers.NextAsync(db, location.CountyCode, now, ct);
+        var incident = Incident.Report(Guid.CreateVersion7(now), number, clue, new(matter, location, route.HandlingCenterCode), actor, now);
         if (finding.Confidence == DuplicateConfidence.Medium)
             // Maybe a repeat: a dispatcher decides before anyone is sent.
             incident.SuggestDuplicates(finding.Matches.Select(m => (m.IncidentId, m.Number, m.DistanceMeters, m.Score)));
