@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Zhifa.Core.Incidents;
 using Zhifa.Server.Features.Incidents;
+using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Tests.Media;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Open311;
@@ -125,6 +127,24 @@ public sealed class Open311RequestTests(ZhifaApp app)
         var request = await _api.RequestAsync(number);
         Assert.Equal("有人电鱼，举报人电话138****5678，身份证330****1234", request["description"]);
         Assert.Equal("荻港村，联系057****5678", request["address"]);
+    }
+
+    [Fact]
+    public async Task Request_WithAPhoto_LinksItsPublicCopyWithoutLocation()
+    {
+        var reporter = await app.Cast.ChannelAsync(Channels.Open311);
+        var photo = await reporter.UploadedAsync(TestImages.WithExif(TestImages.Halves(64, 48), 1, 30.805, 120.4375));
+        var at = await _scenario.NextPointAsync(Scenario.Hefu);
+        var accepted = await (await reporter.PostJsonAsync("/api/v1/clues", new
+        {
+            channel = Channels.Open311, text = "河道地笼，附现场照片", matterCode = "SY01", lat = at.Lat, lon = at.Lon, mediaIds = new[] { photo.Id },
+        })).ReadAsync<ClueAccepted>();
+
+        var request = await _api.RequestAsync(accepted.IncidentNumber);
+
+        Assert.Equal("http://localhost" + photo.PublicUrl, request["media_url"]);
+        var published = await _api.Client.GetByteArrayAsync(request["media_url"]);
+        Assert.False(TestImages.Contains(published, TestImages.ExifHeader));
     }
 
     [Theory]

@@ -13,11 +13,14 @@ internal static class Open311Discovery
     /// <summary>When the services or their definitions last changed in code: clients refresh cached definitions when it moves.</summary>
     public const string Changeset = "2026-11-28 12:00";
 
+    /// <summary>The platform's address as the client reached it, for the absolute URLs the spec's clients expect.</summary>
+    public static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
     public static Open311Object Document(HttpContext http, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Open311");
         var changeset = section["Changeset"] ?? Changeset;
-        var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Open311Endpoints.Base}";
+        var url = Origin(http) + Open311Endpoints.Base;
         return Object("discovery",
             Value("changeset", changeset),
             Value("contact", section["Contact"] ?? "湖州市综合行政执法指挥中心 (Huzhou enforcement command centre): ask the city centre's duty desk."),

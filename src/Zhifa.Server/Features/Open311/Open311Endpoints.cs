@@ -55,7 +55,7 @@ public static class Open311Endpoints
         var (query, errors) = Open311Query.Parse(http.Request.Query, reference, time.GetUtcNow());
         if (query is null)
             return Open311Results.BadRequest(http, errors);
-        return Open311Results.Ok(http, Open311RequestView.Requests(await Open311Queries.FindAsync(db, query, ct), reference));
+        return await AnswerAsync(http, reference, db, await Open311Queries.FindAsync(db, query, ct), ct);
     }
 
     private static async Task<IResult> RequestAsync([FromRoute(Name = "service_request_id")] string number, HttpContext http,
@@ -64,8 +64,16 @@ public static class Open311Endpoints
         if (Open311Jurisdiction.Check(http, reference) is { } elsewhere)
             return elsewhere;
         return await Open311Queries.FindAsync(db, number, ct) is { } row
-            ? Open311Results.Ok(http, Open311RequestView.Requests([row], reference))
+            ? await AnswerAsync(http, reference, db, [row], ct)
             : Open311Results.NotFound(http, $"service_request_id '{number}' was not found.");
+    }
+
+    /// <summary>The requests, each with its first file's public copy as media_url.</summary>
+    private static async Task<IResult> AnswerAsync(HttpContext http, ReferenceData reference, ZhifaDbContext db, IReadOnlyList<Open311Row> rows, CancellationToken ct)
+    {
+        var media = await Open311Queries.PublicMediaAsync(db, rows, ct);
+        var origin = Open311Discovery.Origin(http);
+        return Open311Results.Ok(http, Open311RequestView.Requests(rows, reference, id => media.TryGetValue(id, out var url) ? origin + url : null));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Media;
 
 namespace Zhifa.Server.Features.Open311;
 
@@ -9,7 +10,7 @@ namespace Zhifa.Server.Features.Open311;
 internal sealed record Open311Row(
     string Number, IncidentStatus Status, string? MatterCode, string? FirstClueText, string Summary, string? LeadDepartmentCode,
     DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, string? Address, double Lat, double Lon,
-    string? ClosingNote, string? MergedIntoNumber);
+    string? ClosingNote, string? MergedIntoNumber, Guid? FirstMediaId);
 
 /// <summary>
 /// Reads of the requests resource. They are public, so they read only what the answer shows; the
@@ -79,6 +80,24 @@ internal static class Open311Queries
                 i.ReportedAt, i.UpdatedAt, i.Address, i.Lat, i.Lon,
                 // The resolution result of a closed incident, the reason of a rejected one.
                 i.Timeline.Where(t => t.Action == (i.Status == IncidentStatus.Closed ? resolve : reject)).OrderByDescending(t => t.Seq).Select(t => t.Note).FirstOrDefault(),
-                db.Incidents.Where(m => m.Id == i.MergedIntoId).Select(m => m.Number).FirstOrDefault()));
+                db.Incidents.Where(m => m.Id == i.MergedIntoId).Select(m => m.Number).FirstOrDefault(),
+                // The first file of the first clue that has any: the photo the reporter led with.
+                (from c in i.Clues
+                 join link in db.ClueMedia on c.Id equals link.ClueId
+                 orderby c.ReceivedAt, link.Position
+                 select (Guid?)link.MediaId).FirstOrDefault()));
+    }
+
+    /// <summary>
+    /// The public copies (location metadata removed, reached by a URL with the file's token) of the
+    /// requests' first files, by file id; URLs relative to the platform's address.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> PublicMediaAsync(ZhifaDbContext db, IEnumerable<Open311Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.FirstMediaId).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+            return new Dictionary<Guid, string>();
+        var files = await db.MediaFiles.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        return files.ToDictionary(m => m.Id, MediaUrls.Public);
     }
 }

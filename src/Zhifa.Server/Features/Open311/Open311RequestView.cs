@@ -13,10 +13,11 @@ namespace Zhifa.Server.Features.Open311;
 /// </summary>
 internal static class Open311RequestView
 {
-    public static Open311List Requests(IEnumerable<Open311Row> rows, ReferenceData reference) =>
-        List("service_requests", rows.Select(r => Request(r, reference)));
+    /// <param name="mediaUrl">The absolute public URL of a file, when it has one.</param>
+    public static Open311List Requests(IEnumerable<Open311Row> rows, ReferenceData reference, Func<Guid, string?> mediaUrl) =>
+        List("service_requests", rows.Select(r => Request(r, reference, mediaUrl)));
 
-    private static Open311Object Request(Open311Row r, ReferenceData reference)
+    private static Open311Object Request(Open311Row r, ReferenceData reference, Func<Guid, string?> mediaUrl)
     {
         var matter = MatterOf(r, reference);
         var agency = Agency(r, reference);
@@ -31,14 +32,14 @@ internal static class Open311RequestView
             Value("service_notice", Notice(r, reference)),
             Value("requested_datetime", r.ReportedAt),
             Value("updated_datetime", r.UpdatedAt),
-            // Deadlines are not kept yet; the spec lets this be empty.
+            // Deadlines are not kept yet; the spec lets this be empty, as it does the address id and postcode.
             Value("expected_datetime", null),
             Value("address", Masked(r.Address)),
             Value("address_id", null),
             Value("zipcode", null),
             Value("lat", r.Lat),
             Value("long", r.Lon),
-            Value("media_url", null));
+            Value("media_url", r.FirstMediaId is { } media ? mediaUrl(media) : null));
     }
 
     /// <summary>The lead department's name; none until the incident is dispatched (or after it was returned).</summary>
