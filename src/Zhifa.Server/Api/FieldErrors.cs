@@ -12,8 +12,6 @@ public sealed class FieldErrors
     /// <summary>Every error, field by field in the order they were found, for answers that are not problem+json.</summary>
     public IEnumerable<(string Field, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
 
-    public bool Has(string field) => _errors.ContainsKey(field);
-
     public FieldErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
