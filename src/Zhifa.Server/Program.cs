@@ -8,6 +8,7 @@ using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Health;
 
@@ -47,6 +48,7 @@ app.MapReferenceApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();
+app.MapOpen311Api();
 
 app.Run();
 return 0;

@@ -1,7 +1,5 @@
 using Zhifa.Server.Features.ApiKeys;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests;
@@ -10,42 +8,27 @@ namespace Zhifa.Server.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class HardeningTests(ZhifaApp app)
 {
-    private const int Limit = 3;
-    // Twice the limit and one more: even if the one-minute window turns over during the burst,
-    // at most 2 × Limit requests can pass, so at least one must be refused.
-    private const int Burst = 2 * Limit + 1;
-
     [Fact]
     public async Task Login_WhenOverTheLimit_Answers429WithRetryAfter()
     {
         await using var limited = new LimitedServer(app);
-        var client = limited.CreateClient();
 
-        var answers = new List<HttpResponseMessage>();
-        for (var i = 0; i < Burst; i++)
-            answers.Add(await client.PostJsonAsync("/api/v1/auth/login", new { userName = "nobody.here", password = "Wrong-pass-123" }));
+        var answers = await limited.BurstAsync(c => c.PostJsonAsync("/api/v1/auth/login", new { userName = "nobody.here", password = "Wrong-pass-123" }));
 
-        Assert.All(answers.Take(Limit), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
-        var over = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
-        await ProblemAssert.IsProblemAsync(over, HttpStatusCode.TooManyRequests, "rate_limited");
-        Assert.True(over.Headers.Contains("Retry-After"));
+        await ProblemAssert.IsProblemAsync(LimitedServer.FirstRefused(answers, HttpStatusCode.Unauthorized), HttpStatusCode.TooManyRequests, "rate_limited");
     }
 
     [Fact]
     public async Task Clue_WhenOverTheLimit_Answers429AndCreatesNothing()
     {
         await using var limited = new LimitedServer(app);
-        var client = limited.CreateClient();
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, await app.Cast.KeyAsync("grid"));
+        var key = await app.Cast.KeyAsync("grid");
         var marker = $"RATE{Guid.NewGuid():N}"[..16];
-        object Clue() => new { channel = "grid", text = marker, lat = 30.805, lon = 120.4375 };
 
-        var answers = new List<HttpResponseMessage>();
-        for (var i = 0; i < Burst; i++)
-            answers.Add(await client.PostJsonAsync("/api/v1/clues", Clue()));
+        var answers = await limited.BurstAsync(c => c.PostJsonAsync("/api/v1/clues", new { channel = "grid", text = marker, lat = 30.805, lon = 120.4375 }),
+            c => c.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key));
 
-        Assert.All(answers.Take(Limit), a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
-        await ProblemAssert.IsProblemAsync(answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests, "rate_limited");
+        await ProblemAssert.IsProblemAsync(LimitedServer.FirstRefused(answers, HttpStatusCode.Created), HttpStatusCode.TooManyRequests, "rate_limited");
         var list = await (await app.Cast.As(Cast.CityDispatcher).GetAsync($"/api/v1/incidents?q={marker}"))
             .ReadAsync<Features.Incidents.PagedList<Features.Incidents.IncidentSummary>>();
         Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Created), list.Total);
@@ -70,11 +53,5 @@ public sealed class HardeningTests(ZhifaApp app)
         var response = await app.CreateClient().GetAsync("/api/v1/matters");
 
         Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
-    }
-
-    /// <summary>A second server on the suite's database with small limits, so they can be reached.</summary>
-    private sealed class LimitedServer(ZhifaApp first) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => ZhifaApp.Configure(builder, first.Database, first.Time, Limit);
     }
 }

@@ -107,7 +107,7 @@ public sealed partial class Incident
             Action = action,
             FromStatus = from,
             ToStatus = Status,
-            Actor = actor,
+            Actor = Text.Truncate(actor, TimelineEntry.MaxActorLength),
             // Notes built from user text plus generated context must still fit the column.
             Note = note is null ? null : Text.Truncate(note, TimelineEntry.MaxNoteLength),
         });

@@ -3,6 +3,8 @@ namespace Zhifa.Core.Incidents;
 /// <summary>One line of an incident's history: who did what, when, and what it changed.</summary>
 public sealed class TimelineEntry
 {
+    /// <summary>Room for "apikey:" and a key's longest name.</summary>
+    public const int MaxActorLength = 80;
     public const int MaxNoteLength = 2000;
 
     public Guid IncidentId { get; init; }

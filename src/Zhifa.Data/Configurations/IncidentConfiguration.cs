@@ -92,7 +92,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         // Identified by its place in the history: no separate id, and one index less to write.
         builder.HasKey(t => new { t.IncidentId, t.Seq });
         builder.Property(t => t.Action).HasMaxLength(16);
-        builder.Property(t => t.Actor).HasMaxLength(64);
+        builder.Property(t => t.Actor).HasMaxLength(TimelineEntry.MaxActorLength);
         builder.Property(t => t.Note).HasMaxLength(TimelineEntry.MaxNoteLength);
     }
 }

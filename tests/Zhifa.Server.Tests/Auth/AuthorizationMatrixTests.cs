@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -155,6 +156,26 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
                 ok, notFound),
         };
 
+        // Open311 GeoReport v2: public, whoever calls, as the spec and its clients expect. POST authenticates
+        // by the api_key in its form, not by the caller: with the open311 channel's key every caller reports.
+        foreach (var (path, url) in new[]
+        {
+            ("discovery.{format}", "discovery.json"), ("services.{format}", "services.xml"), ("services/{service_code}.{format}", "services/SY01.json"),
+            ("requests.{format}", "requests.xml?status=open"),
+        })
+            rules[$"GET /open311/v2/{path}"] = Public(c => Send(c, HttpMethod.Get, "/open311/v2/" + url), HttpStatusCode.OK);
+        rules["GET /open311/v2/requests/{service_request_id}.{format}"] = Public(async c =>
+            await Send(c, HttpMethod.Get, $"/open311/v2/requests/{(await ReadableAsync(true)).Number}.json"), HttpStatusCode.OK);
+        rules["GET /open311/v2/tokens/{token}.{format}"] = Public(async c =>
+            await Send(c, HttpMethod.Get, $"/open311/v2/tokens/{(await ReadableAsync(true)).Clues[0].Id}.xml"), HttpStatusCode.OK);
+        rules["POST /open311/v2/requests.{format}"] = Public(async c =>
+        {
+            var at = await _scenario.NextPointAsync(Scenario.Hefu);
+            return await PostForm(c, "/open311/v2/requests.json", ("api_key", await app.Cast.KeyAsync(Channels.Open311)), ("service_code", "SY01"),
+                ("lat", at.Lat.ToString("R", CultureInfo.InvariantCulture)), ("long", at.Lon.ToString("R", CultureInfo.InvariantCulture)), ("description", "矩阵测试"));
+        }, HttpStatusCode.OK);
+        rules["ANY /open311/{**path}"] = Public(c => Send(c, HttpMethod.Get, "/open311/v2/nothing.json"), HttpStatusCode.NotFound);
+
         // Reference data: anyone signed in, people and channel systems alike; it is not scoped.
         foreach (var path in new[] { "regions", "regions/{code}", "grids", "grids/{code}", "departments", "departments/{code}", "matters", "matters/{code}", "command-centers", "command-centers/{code}" })
         {
@@ -235,6 +256,12 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
     private async Task<HttpStatusCode> Post(Caller caller, string url, object body)
     {
         using var response = await _clients[caller].PostJsonAsync(url, body);
+        return response.StatusCode;
+    }
+
+    private async Task<HttpStatusCode> PostForm(Caller caller, string url, params (string Name, string Value)[] fields)
+    {
+        using var response = await _clients[caller].PostAsync(url, Open311.Open311Api.Form(fields));
         return response.StatusCode;
     }
 

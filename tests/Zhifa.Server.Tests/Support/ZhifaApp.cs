@@ -48,6 +48,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("RateLimits:SignInPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:IntakePerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:Open311ReadPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Feedback tests drive the sender themselves; a worker on the shared clock would race them.
         builder.UseSetting("Feedback:WorkerEnabled", "false");
         builder.UseSetting("Database:Provider", database.Provider);

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhifa.Core.Organization;
 using Zhifa.Data;
@@ -25,14 +24,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         var presented = Request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(presented))
             return AuthenticateResult.NoResult();
-        var hash = ApiKeySecrets.Hash(presented);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
-        if (key is null || key.RevokedAt is not null)
+        if (await ApiKeyLookup.FindActiveAsync(db, presented, Context.RequestAborted) is not { } key)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
-            new Claim(ClaimTypes.Name, $"apikey:{key.Name}"),
+            new Claim(ClaimTypes.Name, ApiKeyLookup.ActorName(key)),
             new Claim(ClaimTypes.Role, nameof(Role.Channel)),
             new Claim(ChannelClaim, key.Channel),
         ], SchemeName);

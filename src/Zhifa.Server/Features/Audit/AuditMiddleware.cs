@@ -29,7 +29,9 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
     {
         var write = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
         var context = http.AuditIfAny();
-        if (!(write && http.Request.Path.StartsWithSegments("/api")) && context is not { Events.Count: > 0 })
+        // Open311's POSTs are writes from outside like /api's, under the path its spec prescribes.
+        var audited = http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311");
+        if (!(write && audited) && context is not { Events.Count: > 0 })
             return;
 
         var actor = context?.Actor ?? (http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous");
