@@ -418,7 +418,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
