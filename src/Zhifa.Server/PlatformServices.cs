@@ -9,6 +9,7 @@ using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Features.Triage;
 
 namespace Zhifa.Server;
 
@@ -16,7 +17,7 @@ public static class PlatformServices
 {
     /// <summary>
     /// Everything the platform does apart from HTTP endpoints: the database and its start-up (migrate,
-    /// seed, load reference data), identity, intake and the incident workflow. The server and the
+    /// seed, load reference data), identity, intake, the clue classifier and the incident workflow. The server and the
     /// load run share it.
     /// </summary>
     public static IServiceCollection AddZhifaPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -30,6 +31,7 @@ public static class PlatformServices
         services.AddScoped<IntakeReplays>();
         services.AddScoped<DuplicateFinder>();
         services.AddOptions<DuplicateOptions>().BindConfiguration("Triage:Duplicates");
+        services.AddZhifaClassifier();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();

@@ -7,6 +7,7 @@ using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Health;
 
 // The SQLite database lives under the content root; watching that tree for appsettings changes
@@ -24,6 +25,8 @@ var app = builder.Build();
 
 if (args is [AdminCommand.Name, ..])
     return await AdminCommand.RunAsync(app, args[1..]);
+if (args is [RetrainCommand.Name, ..])
+    return await RetrainCommand.RunAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -42,6 +45,7 @@ app.MapApiKeysApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
+app.MapTriageApi();
 app.MapAuditApi();
 
 app.Run();

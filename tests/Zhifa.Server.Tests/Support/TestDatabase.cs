@@ -13,27 +13,34 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _adminConnection;
     private readonly string _name;
 
-    private TestDatabase(string provider, string connectionString, string name, string? adminConnection)
+    private TestDatabase(string provider, string connectionString, string name, string? adminConnection, string classifierModelPath)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _name = name;
         _adminConnection = adminConnection;
+        ClassifierModelPath = classifierModelPath;
     }
 
     public string Provider { get; }
     public string ConnectionString { get; }
+    /// <summary>
+    /// The servers on this database keep their retrained classifier here, not in the project's data
+    /// folder: a developer's retrained model must not change what the tests see, nor the tests' theirs.
+    /// </summary>
+    public string ClassifierModelPath { get; }
     public bool IsPostgres => _adminConnection is not null;
 
     public static async Task<TestDatabase> CreateAsync()
     {
         var name = $"zhifa_test_{Guid.NewGuid():N}";
+        var model = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + ".triage-model.zip");
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
             var path = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + ".db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new TestDatabase("Sqlite", $"Data Source={path}", path, null);
+            return new TestDatabase("Sqlite", $"Data Source={path}", path, null, model);
         }
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -42,11 +49,12 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase("Postgres", builder.ConnectionString, name, admin);
+        return new TestDatabase("Postgres", builder.ConnectionString, name, admin, model);
     }
 
     public async ValueTask DisposeAsync()
     {
+        File.Delete(ClassifierModelPath);
         if (_adminConnection is null)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })

@@ -50,6 +50,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:IntakePerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
+        builder.UseSetting("Triage:Classifier:ModelPath", database.ClassifierModelPath);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

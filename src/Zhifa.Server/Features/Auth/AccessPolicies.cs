@@ -17,6 +17,8 @@ public static class AccessPolicies
     public const string People = "people";
     public const string ReadIncidents = "incidents.read";
     public const string ReportClues = "clues.report";
+    /// <summary>Asking the classifier for a clue's matter: whoever reports clues, and the dispatchers who triage them.</summary>
+    public const string ClassifyClues = "triage.classify";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -32,6 +34,7 @@ public static class AccessPolicies
         builder.AddPolicy(People, p => p.RequireRole([.. PlatformRoles.All]));
         builder.AddPolicy(ReadIncidents, p => p.RequireRole(Names(IncidentReaders)));
         builder.AddPolicy(ReportClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report))));
+        builder.AddPolicy(ClassifyClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report).Append(Role.Dispatcher).Append(Role.GridWorker))));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;
