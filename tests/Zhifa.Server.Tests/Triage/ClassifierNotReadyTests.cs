@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Zhifa.Core.Incidents;
+using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Tests.Support;
 
@@ -16,8 +18,7 @@ public sealed class ClassifierNotReadyTests(ZhifaApp app)
     public async Task Classify_BeforeTheFirstModel_Answers503WithRetryAfterWhileReadinessStays200()
     {
         await using var untrained = new UntrainedServer(app);
-        using var client = untrained.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await app.Cast.KeyAsync(Zhifa.Core.Incidents.Channels.Hotline12345));
+        using var client = await HotlineAsync(untrained);
 
         var response = await client.ClassifyAsync("路口有人占道卖水果");
 
@@ -32,8 +33,7 @@ public sealed class ClassifierNotReadyTests(ZhifaApp app)
     public async Task Classify_OnceAModelIsInUse_Answers200()
     {
         await using var untrained = new UntrainedServer(app);
-        using var client = untrained.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await app.Cast.KeyAsync(Zhifa.Core.Incidents.Channels.Hotline12345));
+        using var client = await HotlineAsync(untrained);
         await TriageApi.ReadyAsync(app);
         // The first server's model, handed over as a retraining would hand over its own.
         untrained.Services.GetRequiredService<ClueClassifier>().Use(app.Services.GetRequiredService<ClueClassifier>().Model!);
@@ -42,6 +42,14 @@ public sealed class ClassifierNotReadyTests(ZhifaApp app)
 
         Assert.Equal("SR01", answer.Suggestions[0].MatterCode);
         Assert.Equal("Healthy", await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The hotline's system, calling <paramref name="server"/> with its key.</summary>
+    private async Task<HttpClient> HotlineAsync(UntrainedServer server)
+    {
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, await app.Cast.KeyAsync(Channels.Hotline12345));
+        return client;
     }
 
     /// <summary>Another node on the first one's database whose start-up training never runs.</summary>

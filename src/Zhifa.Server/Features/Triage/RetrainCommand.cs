@@ -14,9 +14,8 @@ internal static class RetrainCommand
 
     public static async Task<int> RunAsync(WebApplication app)
     {
-        // Migrate and seed as a normal start would, without listening: the decisions are read from the database.
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<Data.StartupInitializer>())
-            await service.StartAsync(CancellationToken.None);
+        // The decisions are read from the database, which may not be migrated yet.
+        await Data.StartupInitializer.RunOnceAsync(app.Services);
         var retraining = app.Services.GetRequiredService<ClassifierRetraining>();
         var report = await retraining.RetrainAsync(CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
