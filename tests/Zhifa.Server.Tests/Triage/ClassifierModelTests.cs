@@ -75,6 +75,22 @@ public sealed class ClassifierModelTests(HeldOutModel trained) : IClassFixture<H
     }
 
     [Fact]
+    public void UseFirst_AfterARetrainedModelIsInUse_KeepsTheRetrainedModel()
+    {
+        var classifier = new ClueClassifier(Microsoft.Extensions.Options.Options.Create(new ClassifierOptions()));
+        var path = Path.Combine(Path.GetTempPath(), "zhifa-tests", $"model-{Guid.NewGuid():N}.zip");
+        trained.Model.Save(path);
+        var startUp = ClassifierModel.Load(path, trained.Segmenter);
+        File.Delete(path);
+
+        classifier.Use(trained.Model);
+        classifier.UseFirst(startUp);
+
+        Assert.Same(trained.Model, classifier.Model);
+        Assert.True(classifier.Ready.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Score_FromManyThreadsAtOnce_AnswersWhatOneThreadAnswers()
     {
         var texts = trained.HeldOut.Select(e => e.Text).ToList();

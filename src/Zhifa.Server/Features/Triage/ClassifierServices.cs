@@ -9,6 +9,8 @@ public static class ClassifierServices
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section)
             .Validate(o => o.AutoDispatchThreshold is >= 0 and <= 1, "Triage:Classifier:AutoDispatchThreshold is a probability, 0 to 1.")
+            .Validate(o => o.Suggestions >= ClassifierOptions.MinSuggestions, $"Triage:Classifier:Suggestions is at least {ClassifierOptions.MinSuggestions}.")
+            .Validate(o => o.MaxDecidedExamples >= 0, "Triage:Classifier:MaxDecidedExamples is not negative.")
             .ValidateOnStart();
         services.AddSingleton<TextSegmenter>();
         services.AddSingleton<ClueClassifier>();

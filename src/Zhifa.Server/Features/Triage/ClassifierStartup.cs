@@ -19,12 +19,12 @@ internal sealed class ClassifierStartup(
             segmenter.Warm();
             if (Load() is { } kept)
             {
-                classifier.Use(kept);
+                classifier.UseFirst(kept);
                 logger.LogInformation("Classifier loaded from {Path} in {Elapsed} ms", retraining.ModelFile, clock.ElapsedMilliseconds);
                 return;
             }
             var shipped = TriageExamples.LoadShipped();
-            classifier.Use(ClassifierModel.Train(shipped, segmenter, stoppingToken));
+            classifier.UseFirst(ClassifierModel.Train(shipped, segmenter, stoppingToken));
             logger.LogInformation("Classifier trained on {Count} shipped examples in {Elapsed} ms", shipped.Count, clock.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

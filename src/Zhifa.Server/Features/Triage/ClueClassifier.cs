@@ -39,7 +39,7 @@ public sealed class ClueClassifier(IOptions<ClassifierOptions> options)
         if (model is null)
             return null;
         var scores = model.Score(text);
-        var count = Math.Clamp(Options.Suggestions, ClassifierOptions.MinSuggestions, scores.Length);
+        var count = Math.Min(Math.Max(Options.Suggestions, ClassifierOptions.MinSuggestions), scores.Length);
         var suggestions = scores
             .Select((score, i) => new MatterSuggestion(model.MatterCodes[i], Math.Round(Math.Clamp(score, 0, 1), 4)))
             // Ties (rare, and only after rounding) go by code, so the same text always answers the same list.
@@ -53,6 +53,16 @@ public sealed class ClueClassifier(IOptions<ClassifierOptions> options)
     public void Use(ClassifierModel model)
     {
         _model = model;
+        _ready.TrySetResult();
+    }
+
+    /// <summary>
+    /// Puts the start-up's model in use unless a retraining finished first: a retraining that overtook
+    /// a slow start-up training must not be undone by it.
+    /// </summary>
+    internal void UseFirst(ClassifierModel model)
+    {
+        Interlocked.CompareExchange(ref _model, model, null);
         _ready.TrySetResult();
     }
 
