@@ -7,16 +7,18 @@ namespace Zhifa.Bench;
 /// <summary>What the figures were measured on.</summary>
 internal static class Machine
 {
-    public static IEnumerable<(string Name, string Value)> Facts(string sqliteVersion, string folder)
+    public static IEnumerable<(string Name, string Value)> Facts(string sqliteVersion, string folder) =>
+        Common().Append(("sqlite", sqliteVersion)).Append(("temp folder (deleted at exit)", folder));
+
+    /// <summary>What every run prints: the CPU, the runtime and how busy the machine was.</summary>
+    public static IEnumerable<(string Name, string Value)> Common()
     {
         yield return ("cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
         yield return ("cpu", CpuModel() ?? RuntimeInformation.ProcessArchitecture.ToString());
         yield return ("os", RuntimeInformation.OSDescription);
         yield return (".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture})");
         yield return ("gc", GCSettings.IsServerGC ? "server" : "workstation");
-        yield return ("sqlite", sqliteVersion);
         yield return ("load average", LoadAverage() ?? "n/a");
-        yield return ("temp folder (deleted at exit)", folder);
 #if DEBUG
         yield return ("build", "DEBUG: figures are not meaningful, use -c Release");
 #endif

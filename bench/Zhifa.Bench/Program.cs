@@ -10,6 +10,8 @@ using Zhifa.Bench;
 //   Intake over HTTP against a server process of its own: throughput, then latency at a fixed rate.
 // dotnet run -c Release --project bench/Zhifa.Bench -- dedup-pairs
 //   Precision and recall of the duplicate check on the shipped labelled pairs.
+// dotnet run -c Release --project bench/Zhifa.Bench -- classifier [--calls 5000] [--trainings 3]
+//   The clue classifier: held-out accuracy, training time and the latency of one classification.
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -18,6 +20,7 @@ const string Usage = """
            Zhifa.Bench dedup [--open N (default 1000000)] [--probes N (default 2000)]
            Zhifa.Bench intake [--seconds N (default 30)] [--concurrency N (default 32)] [--rate N (default 1000)]
            Zhifa.Bench dedup-pairs
+           Zhifa.Bench classifier [--calls N (default 5000)] [--trainings N (default 3)]
     """;
 
 var command = args.Length == 0 ? "" : args[0];
@@ -28,12 +31,19 @@ var options = new Dictionary<string, int>(command switch
     "lifecycle" => [new("--count", 2000), new("--warmup", 500)],
     "dedup" => [new("--open", 1_000_000), new("--probes", 2000)],
     "intake" => [new("--seconds", 30), new("--concurrency", 32), new("--rate", 1000)],
+    "classifier" => [new("--calls", 5000), new("--trainings", 3)],
     _ => [],
 });
 if (options.Count == 0 || !TryOptions(args.AsSpan(1), options))
 {
     Console.Error.WriteLine(Usage);
     return 2;
+}
+
+if (command == "classifier")
+{
+    ClassifierBench.Run(options["--calls"], options["--trainings"]);
+    return 0;
 }
 
 var folder = Path.Combine(Path.GetTempPath(), $"zhifa-bench-{Guid.NewGuid():N}");

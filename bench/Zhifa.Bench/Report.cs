@@ -58,5 +58,5 @@ internal static class Report
     private static string Per(int total, int lifecycles) =>
         (total / (double)lifecycles).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static void Line(string name, string value) => Console.WriteLine($"  {name,-34} {value}");
+    public static void Line(string name, string value) => Console.WriteLine($"  {name,-34} {value}");
 }

@@ -11,6 +11,7 @@ using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Features.Triage;
 
 namespace Zhifa.Server;
 
@@ -18,7 +19,7 @@ public static class PlatformServices
 {
     /// <summary>
     /// Everything the platform does apart from HTTP endpoints: the database and its start-up (migrate,
-    /// seed, load reference data), identity, intake, the incident workflow and the media store. The server and the
+    /// seed, load reference data), identity, intake, the clue classifier, the incident workflow and the media store. The server and the
     /// load run share it.
     /// </summary>
     public static IServiceCollection AddZhifaPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -37,6 +38,7 @@ public static class PlatformServices
         services.AddHttpClient(FeedbackSender.HttpClientName);
         services.AddHostedService<FeedbackWorker>();
         services.AddOptions<DuplicateOptions>().BindConfiguration("Triage:Duplicates");
+        services.AddZhifaClassifier();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();

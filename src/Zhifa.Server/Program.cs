@@ -10,6 +10,7 @@ using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Health;
 
 // The SQLite database lives under the content root; watching that tree for appsettings changes
@@ -27,6 +28,8 @@ var app = builder.Build();
 
 if (args is [AdminCommand.Name, ..])
     return await AdminCommand.RunAsync(app, args[1..]);
+if (args is [RetrainCommand.Name, ..])
+    return await RetrainCommand.RunAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -45,6 +48,7 @@ app.MapApiKeysApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();
+app.MapTriageApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();

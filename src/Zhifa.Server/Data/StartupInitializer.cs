@@ -53,4 +53,11 @@ internal sealed class StartupInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Migrates, seeds and loads as a normal start would, for a command that runs without listening.</summary>
+    public static async Task RunOnceAsync(IServiceProvider services)
+    {
+        foreach (var service in services.GetServices<IHostedService>().OfType<StartupInitializer>())
+            await service.StartAsync(CancellationToken.None);
+    }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Zhifa.Data;
+using Zhifa.Server.Features.Triage;
 
 namespace Zhifa.Server.Health;
 
 /// <summary>
 /// /health/live: the process answers. /health/ready: the database answers. Migration, seeding and
 /// loading the reference data finish before the server listens, so a server that answers is ready for them.
+/// The classifier trains after the start and reports itself degraded (still 200) until it has a model.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -15,7 +17,8 @@ public static class HealthEndpoints
     public static IServiceCollection AddZhifaHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseAnswers>("database", tags: [Ready]);
+            .AddCheck<DatabaseAnswers>("database", tags: [Ready])
+            .AddCheck<ClassifierHealth>("classifier", tags: [Ready]);
         return services;
     }
 

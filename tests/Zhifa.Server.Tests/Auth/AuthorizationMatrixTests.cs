@@ -8,6 +8,7 @@ using Zhifa.Core.Organization;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Tests.Support;
+using Zhifa.Server.Tests.Triage;
 
 namespace Zhifa.Server.Tests.Auth;
 
@@ -54,6 +55,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
     public async Task EveryEndpoint_ForEveryCallerInAndOutOfScope_AnswersItsExpectedStatus()
     {
         _clients = await CallersAsync();
+        await TriageApi.ReadyAsync(app);
         var rules = Rules();
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText)}"))
@@ -149,6 +151,12 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
             ["GET /api/v1/media/{id:guid}"] = new(People, async (c, _) => await Send(c, HttpMethod.Get, (await UploadedAsync()).Url), ok, ok),
             ["GET /api/v1/media/{id:guid}/thumbnail"] = new(People, async (c, _) => await Send(c, HttpMethod.Get, (await UploadedAsync()).ThumbnailUrl!), ok, ok),
             ["GET /media/public/{id:guid}"] = Public(async _ => await Get((await UploadedAsync()).PublicUrl), HttpStatusCode.OK),
+
+            // Triage: the classifier is the city's, not scoped. Whoever reports clues, and the dispatchers who
+            // triage them, ask it; only the admin retrains it.
+            ["POST /api/v1/triage/classify"] = new([Caller.ChannelKey, Caller.GridWorker, Caller.Dispatcher],
+                (c, _) => Post(c, TriageApi.Classify, new { text = "矩阵测试：路口有人占道卖水果" }), ok, ok),
+            ["POST /api/v1/triage/retrain"] = new([Caller.Admin], (c, _) => Post(c, TriageApi.Retrain, new { }), ok, ok),
 
             // Incidents: readers see their jurisdiction; a list leaves out what they may not see.
             ["GET /api/v1/incidents"] = new(Readers, ListedAsync, ok, notFound),

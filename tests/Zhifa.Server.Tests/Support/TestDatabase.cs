@@ -14,30 +14,37 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _adminConnection;
     private readonly string _name;
 
-    private TestDatabase(string provider, string connectionString, string name, string? adminConnection)
+    private TestDatabase(string provider, string connectionString, string name, string? adminConnection, string classifierModelPath)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _name = name;
         _adminConnection = adminConnection;
+        ClassifierModelPath = classifierModelPath;
     }
 
     public string Provider { get; }
     public string ConnectionString { get; }
     /// <summary>The servers on this database keep their files here (Media:Root).</summary>
     public string MediaRoot { get; private init; } = "";
+    /// <summary>
+    /// The servers on this database keep their retrained classifier here, not in the project's data
+    /// folder: a developer's retrained model must not change what the tests see, nor the tests' theirs.
+    /// </summary>
+    public string ClassifierModelPath { get; }
     public bool IsPostgres => _adminConnection is not null;
 
     public static async Task<TestDatabase> CreateAsync()
     {
         var name = $"zhifa_test_{Guid.NewGuid():N}";
         var mediaRoot = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + "-media");
+        var model = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + ".triage-model.zip");
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
             var path = Path.Combine(Path.GetTempPath(), "zhifa-tests", name + ".db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new TestDatabase("Sqlite", $"Data Source={path}", path, null) { MediaRoot = mediaRoot };
+            return new TestDatabase("Sqlite", $"Data Source={path}", path, null, model) { MediaRoot = mediaRoot };
         }
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -46,13 +53,14 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase("Postgres", builder.ConnectionString, name, admin) { MediaRoot = mediaRoot };
+        return new TestDatabase("Postgres", builder.ConnectionString, name, admin, model) { MediaRoot = mediaRoot };
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Directory.Exists(MediaRoot))
             Directory.Delete(MediaRoot, recursive: true);
+        File.Delete(ClassifierModelPath);
         if (_adminConnection is null)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })

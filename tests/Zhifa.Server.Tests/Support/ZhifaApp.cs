@@ -54,6 +54,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.UseSetting("Media:Root", database.MediaRoot);
+        builder.UseSetting("Triage:Classifier:ModelPath", database.ClassifierModelPath);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -21,6 +21,8 @@ public static class AccessPolicies
     public const string SplitIncidents = "incidents.split";
     /// <summary>The admin, and channel systems for their own deliveries.</summary>
     public const string FeedbackReaders = "feedback.read";
+    /// <summary>Asking the classifier for a clue's matter: whoever reports clues, and the dispatchers who triage them.</summary>
+    public const string ClassifyClues = "triage.classify";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -45,6 +47,7 @@ public static class AccessPolicies
         // Splitting undoes a merge or a join, which the table gives to dispatchers.
         builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
         builder.AddPolicy(FeedbackReaders, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Channel)));
+        builder.AddPolicy(ClassifyClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report).Append(Role.Dispatcher).Append(Role.GridWorker))));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;

@@ -22,9 +22,7 @@ internal static class AdminCommand
             Console.Error.WriteLine($"usage: {Name} --user NAME --password PASSWORD [--center CODE]");
             return 2;
         }
-        // Migrate and seed as a normal start would, without listening.
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<Data.StartupInitializer>())
-            await service.StartAsync(CancellationToken.None);
+        await Data.StartupInitializer.RunOnceAsync(app.Services);
 
         await using var scope = app.Services.CreateAsyncScope();
         var (errors, key) = await CreateAsync(
