@@ -185,7 +185,7 @@ public sealed class JurisdictionTests(ZhifaApp app)
         var at = await _scenario.NextGridPointAsync();
         var response = await As("grid.hefu").PostJsonAsync("/api/v1/clues", new
         {
-            channel = Channels.Grid, text = "河道内发现地笼，疑似非法捕捞", matterCode, lat = at.Lat, lon = at.Lon,
+            channel = Channels.Grid, text = matterCode is null ? Scenario.UnplacedText : "河道内发现地笼，疑似非法捕捞", matterCode, lat = at.Lat, lon = at.Lon,
         });
         return await _scenario.GetAsync((await response.ReadAsync<ClueAccepted>()).IncidentId);
     }

@@ -17,6 +17,9 @@ public sealed class Scenario(ZhifaApp app)
     public const string Hefu = "330503106";
     public const string Nanxun = "330503";
 
+    /// <summary>A report too vague for the classifier to name its matter with confidence.</summary>
+    public const string UnplacedText = "群众反映这里有情况，请派人核实";
+
     private static readonly ConcurrentDictionary<string, RegionView> Regions = new();
     private static readonly ConcurrentDictionary<string, Lazy<Task<Point[]>>> Spots = new();
     private static readonly ConcurrentDictionary<string, int> NextSpot = new();
@@ -35,7 +38,8 @@ public sealed class Scenario(ZhifaApp app)
         var accepted = await (await PostClueAsync(new
         {
             channel,
-            text = text ?? "河道内发现地笼，疑似非法捕捞",
+            // Without a matter, a text the classifier cannot place: the incident waits for a dispatcher.
+            text = text ?? (matterCode is null ? UnplacedText : "河道内发现地笼，疑似非法捕捞"),
             matterCode,
             lat = point.Lat,
             lon = point.Lon,

@@ -16,6 +16,15 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8));
 
     private TestDatabase? _database;
+    private Features.Triage.ClassifierModel? _shippedModel;
+
+    /// <summary>
+    /// Puts the model trained on the shipped examples back in use. A test that retrains the shared
+    /// server's classifier calls it after: a model learnt from the suite's own dispatches would place
+    /// the vague texts other tests rely on staying unplaced.
+    /// </summary>
+    public void RestoreShippedClassifier() =>
+        Services.GetRequiredService<Features.Triage.ClueClassifier>().Use(_shippedModel ?? throw new InvalidOperationException("Not initialised."));
 
     public ZhifaApp() => Cast = new Cast(this);
 
@@ -34,6 +43,10 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The demo cast (as Development seeds it), so tests can act as the right people.
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedDemoUsersAsync();
+        // Intake classifies clues without a matter once the model is in; tests see it in from the start.
+        var classifier = Services.GetRequiredService<Features.Triage.ClueClassifier>();
+        await classifier.Ready;
+        _shippedModel = classifier.Model;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database, Time);

@@ -16,7 +16,11 @@ public sealed class RetrainTests(ZhifaApp app) : IAsyncLifetime
 
     public Task InitializeAsync() => TriageApi.ReadyAsync(app);
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        app.RestoreShippedClassifier();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Retrain_AfterADispatcherSetTheMatterOfAClueWithout_SuggestsThatMatterForItsText()

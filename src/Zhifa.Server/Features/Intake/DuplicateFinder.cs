@@ -31,8 +31,9 @@ public sealed class DuplicateFinder(ZhifaDbContext db, IOptions<DuplicateOptions
     /// <summary>More open incidents than this in one small box is a hot spot already flagged; any of them will do.</summary>
     private const int MaxRows = 200;
 
-    /// <param name="matters">The matters a duplicate may have: the report's own, or, when it has none, those the classifier thinks likely.</param>
-    public async Task<DuplicateFinding> FindAsync(DuplicateProbe probe, IReadOnlyCollection<Matter> matters, CancellationToken ct)
+    /// <param name="matters">The matters a duplicate may have: the report's own, or, when it has none, those of the category the classifier thinks likely.</param>
+    /// <param name="withUnclassified">Also incidents without a matter: for a report that has none itself.</param>
+    public async Task<DuplicateFinding> FindAsync(DuplicateProbe probe, IReadOnlyCollection<Matter> matters, bool withUnclassified, CancellationToken ct)
     {
         var radius = matters.Count == 0 ? Matter.DefaultDuplicateRadiusMeters : matters.Max(m => m.DuplicateRadiusMeters);
         var window = TimeSpan.FromHours(matters.Count == 0 ? Matter.DefaultDuplicateWindowHours : matters.Max(m => m.DuplicateWindowHours));
@@ -45,7 +46,12 @@ public sealed class DuplicateFinder(ZhifaDbContext db, IOptions<DuplicateOptions
         var query = db.Incidents.AsNoTracking()
             .Where(i => i.Lat >= south && i.Lat <= north && i.Lon >= west && i.Lon <= east
                 && i.ReportedAt >= since && IncidentLifecycle.OpenStatuses.Contains(i.Status));
-        query = codes.Count == 0 ? query.Where(i => i.MatterCode == null) : query.Where(i => i.MatterCode != null && codes.Contains(i.MatterCode));
+        query = (codes.Count, withUnclassified) switch
+        {
+            (0, _) => query.Where(i => i.MatterCode == null),
+            (_, true) => query.Where(i => i.MatterCode == null || codes.Contains(i.MatterCode)),
+            _ => query.Where(i => i.MatterCode != null && codes.Contains(i.MatterCode)),
+        };
         // No ORDER BY: sorting by time would tempt the planner onto the (matter, time) index, which
         // reads every open incident of the matter in the window instead of the few in the box.
         var open = await query

@@ -20,8 +20,8 @@ public sealed record DuplicateScore(string Decision, int Pairs, int TruePositive
 /// The shipped labelled pairs (Data/Seed/duplicate-pairs.csv): an open incident's first report (A),
 /// a later report (B), and whether B repeats A. The duplicate check is scored on them twice: "joins"
 /// counts only what it would join by itself, "suggests" everything it puts before a dispatcher too.
-/// A pair whose B has no matter is searched by A's category, as intake does once the classifier
-/// names the category.
+/// A pair whose B has no matter is searched by the category the classifier names for B's text, as
+/// intake does.
 /// </summary>
 public static class DuplicatePairs
 {
@@ -33,7 +33,8 @@ public static class DuplicatePairs
             row["matterB"].Length == 0 ? null : row["matterB"], row["textB"], Point(row, "B"),
             TimeSpan.FromMinutes(int.Parse(row["minutesApart"], CultureInfo.InvariantCulture)))).ToList();
 
-    public static (DuplicateScore Joins, DuplicateScore Suggests) Evaluate(IEnumerable<Pair> pairs, DuplicateThresholds thresholds)
+    /// <param name="categoryOf">The category intake would search for a text without a matter (the classifier's best), or null.</param>
+    public static (DuplicateScore Joins, DuplicateScore Suggests) Evaluate(IEnumerable<Pair> pairs, DuplicateThresholds thresholds, Func<string, string?> categoryOf)
     {
         var joins = new int[3];
         var suggests = new int[3];
@@ -41,17 +42,17 @@ public static class DuplicatePairs
         foreach (var pair in pairs)
         {
             count++;
-            var confidence = Judge(pair, thresholds);
+            var confidence = Judge(pair, thresholds, categoryOf);
             Tally(joins, pair.IsDuplicate, confidence == DuplicateConfidence.High);
             Tally(suggests, pair.IsDuplicate, confidence != DuplicateConfidence.None);
         }
         return (new("joins", count, joins[0], joins[1], joins[2]), new("suggests", count, suggests[0], suggests[1], suggests[2]));
     }
 
-    public static DuplicateConfidence Judge(Pair pair, DuplicateThresholds thresholds)
+    public static DuplicateConfidence Judge(Pair pair, DuplicateThresholds thresholds, Func<string, string?> categoryOf)
     {
-        // Intake compares B only with incidents of its own matter (or of its category, when it has none).
-        if (pair.MatterB is not null && pair.MatterB != pair.MatterA.Code)
+        // Intake compares B only with incidents of its own matter (or of its guessed category, when it has none).
+        if (pair.MatterB is null ? categoryOf(pair.TextB) != pair.MatterA.Category : pair.MatterB != pair.MatterA.Code)
             return DuplicateConfidence.None;
         var reportedAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
         var probe = new DuplicateProbe(pair.B, pair.TextB, reportedAt + pair.Apart, pair.MatterB);

@@ -8,6 +8,7 @@ using Zhifa.Data;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Features.Triage;
 
 namespace Zhifa.Server.Features.Intake;
 
@@ -21,7 +22,7 @@ public sealed record Reporter(string Actor, Guid? UserId);
 /// </summary>
 public sealed class IntakeService(
     ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates,
-    FeedbackOutbox feedback, TimeProvider time)
+    ClueClassifier classifier, FeedbackOutbox feedback, TimeProvider time)
 {
     public const string RouterActor = "router";
     /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
@@ -51,13 +52,21 @@ public sealed class IntakeService(
             return (earlier, false);
         var now = time.GetUtcNow();
         var clue = NewClue(valid, reporter, replay, now);
+        // A clue without a matter: the classifier's best guess places it, routes it when it is sure,
+        // and tells the duplicate check which category to search.
+        var guess = valid.Matter is null ? classifier.TryClassify(clue.Text) : null;
+        var guessed = guess is null ? null : reference.Matters.GetValueOrDefault(guess.Best.MatterCode);
         var probe = new DuplicateProbe(valid.Point, clue.Text, now, valid.Matter?.Code);
-        var finding = await duplicates.FindAsync(probe, valid.Matter is null ? [] : [valid.Matter], ct);
+        IReadOnlyCollection<Matter> scope = valid.Matter is not null ? [valid.Matter]
+            : guessed is null ? [] : [.. reference.Matters.Values.Where(m => m.Category == guessed.Category)];
+        var finding = await duplicates.FindAsync(probe, scope, withUnclassified: valid.Matter is null, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var classified = guess is { IsConfident: true } ? guessed : null;
         var incident = finding.Confidence == DuplicateConfidence.High
             ? await JoinAsync(clue, finding.Best!, ct)
-            : await CreateAsync(valid, clue, reporter, finding, now, ct);
+            : await OpenAsync(clue, valid.Matter ?? classified, valid.Location, reporter.Actor, finding, now, ct,
+                classified is null ? null : string.Create(CultureInfo.InvariantCulture, $"classified as {classified.Code} ({guess!.Best.Confidence:0.00})"));
         db.ClueMedia.AddRange(ClueMedia.For(clue.Id, valid.Request.MediaIds));
         try
         {
@@ -85,14 +94,13 @@ public sealed class IntakeService(
         return incident;
     }
 
-    private Task<Incident> CreateAsync(ValidClue valid, Clue clue, Reporter reporter, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct) =>
-        OpenAsync(clue, valid.Matter, valid.Location, reporter.Actor, finding, now, ct);
-
     /// <summary>
     /// A new incident with <paramref name="clue"/> as its first report, numbered, placed and routed;
     /// dispatched at once when the route is known and it is not a possible duplicate.
     /// </summary>
-    public async Task<Incident> OpenAsync(Clue clue, Matter? matter, GridLocation location, string actor, DuplicateFinding finding, DateTimeOffset now, CancellationToken ct)
+    /// <param name="why">Why the router dispatches, for the timeline: how the matter was found, when not given.</param>
+    public async Task<Incident> OpenAsync(Clue clue, Matter? matter, GridLocation location, string actor, DuplicateFinding finding, DateTimeOffset now,
+        CancellationToken ct, string? why = null)
     {
         var route = reference.Router.Route(matter, location);
         var number = await IncidentNumbers.NextAsync(db, location.CountyCode, now, ct);
@@ -101,7 +109,8 @@ public sealed class IntakeService(
             // Maybe a repeat: a dispatcher decides before anyone is sent.
             incident.SuggestDuplicates(finding.Matches.Select(m => (m.IncidentId, m.Number, m.DistanceMeters, m.Score)));
         else if (route.DispatchesAtOnce)
-            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now);
+            incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now,
+                why is null ? null : $"{why}; lead {route.LeadDepartmentCode}");
         db.Incidents.Add(incident);
         return incident;
     }

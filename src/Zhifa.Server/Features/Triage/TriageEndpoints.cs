@@ -27,6 +27,7 @@ public static class TriageEndpoints
         triage.MapPost("/retrain", RetrainAsync)
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Retrain the classifier from the shipped examples and the dispatchers' decisions, on this node");
+        triage.MapTriageQueue();
         return app;
     }
 
