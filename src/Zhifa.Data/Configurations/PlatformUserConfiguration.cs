@@ -11,6 +11,7 @@ internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platf
         builder.Property(u => u.DisplayName).HasMaxLength(PlatformUser.MaxDisplayNameLength);
         builder.Property(u => u.HomeCenterCode).HasMaxLength(CommandCenter.MaxCodeLength);
         builder.Property(u => u.HomeDepartmentCode).HasMaxLength(Department.MaxCodeLength);
-        builder.Property(u => u.GridCodes).AsCodeList(g => g, g => g);
+        // A grid supervisor may hold every grid of a township: well over the 200 characters of a matter's list.
+        builder.Property(u => u.GridCodes).AsCodeList(g => g, g => g).HasMaxLength(4000);
     }
 }

@@ -1019,8 +1019,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.Property<string>("GridCodes")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("HomeCenterCode")
                         .HasMaxLength(20)

@@ -1008,7 +1008,7 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<string>("GridCodes")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HomeCenterCode")

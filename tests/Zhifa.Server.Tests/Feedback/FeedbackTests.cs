@@ -170,18 +170,23 @@ public sealed class FeedbackTests(ZhifaApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Worker_WhenEnabled_DeliversOnItsOwnClock()
+    public async Task Worker_WhenEnabled_DeliversWhatIsOwedAsItStartsThenOnEveryTick()
     {
         var incident = await _scenario.ReportAsync(matterCode: null, channel: Channel);
         await _scenario.DoAsync(incident.Id, "reject", new { reason = "非执法事项" });
         var clock = new FakeTimeProvider(app.Time.GetUtcNow());
         await using var node = new WorkerNode(app, clock);
-        using var _ = node.CreateClient();
 
+        using var _ = node.CreateClient();
+        await _receiver.WaitForCallAsync();
+        Assert.Equal("rejected", Assert.Single(_receiver.Calls).Event);
+
+        // Then on every tick of its clock.
+        await _scenario.DoAsync((await _scenario.ReportAsync(matterCode: null, channel: Channel)).Id, "reject", new { reason = "重复上报" });
         clock.Advance(TimeSpan.FromSeconds(new FeedbackOptions().PollSeconds));
         await _receiver.WaitForCallAsync();
 
-        Assert.Equal("rejected", Assert.Single(_receiver.Calls).Event);
+        Assert.Equal(2, _receiver.Calls.Count);
     }
 
     /// <summary>Another node over the same database whose feedback worker runs, on a clock of its own.</summary>

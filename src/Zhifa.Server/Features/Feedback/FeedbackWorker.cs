@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Zhifa.Server.Features.Feedback;
 
-/// <summary>Looks for due feedback every few seconds, on the platform's clock.</summary>
+/// <summary>Looks for due feedback at start (what a restart left owing goes out at once), then every few seconds on the platform's clock.</summary>
 public sealed class FeedbackWorker(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FeedbackWorker> logger)
     : BackgroundService
 {
@@ -11,7 +11,7 @@ public sealed class FeedbackWorker(IServiceScopeFactory scopes, IOptions<Feedbac
         if (!options.Value.WorkerEnabled)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -27,5 +27,6 @@ public sealed class FeedbackWorker(IServiceScopeFactory scopes, IOptions<Feedbac
                 logger.LogError(e, "Feedback delivery pass failed");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
