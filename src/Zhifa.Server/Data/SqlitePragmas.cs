@@ -9,10 +9,11 @@ namespace Zhifa.Server.Data;
 /// busy_timeout makes a writer that finds the database locked wait inside SQLite, which retries
 /// within a millisecond or two of the lock's release; left to Microsoft.Data.Sqlite, a busy writer
 /// sleeps 150 ms between retries, which under concurrent intake became most of each request's time.
+/// mmap_size lets SQLite read pages from the mapped file rather than copy them through read calls.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=1073741824;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
