@@ -21,9 +21,12 @@ internal static class IntakeLoad
         "楼道里有电动车在充电", "消防通道被车辆堵塞", "饭店油烟直排扰民", "人行道上堆满了建材",
     ];
 
+    /// <summary>ZHIFA_BENCH_POSTGRES (a connection string whose user may create databases) runs the server on a fresh PostgreSQL database instead.</summary>
     public static async Task<int> RunAsync(string folder, int seconds, int concurrency, int rate)
     {
-        await using var server = await ServerProcess.StartAsync(folder);
+        await using var database = await BenchDatabase.CreateAsync(Environment.GetEnvironmentVariable("ZHIFA_BENCH_POSTGRES"));
+        Console.WriteLine($"database: {(database.ConnectionString is null ? "SQLite" : "PostgreSQL")}");
+        await using var server = await ServerProcess.StartAsync(folder, database.ConnectionString);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = server.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
         var points = await GridCentresAsync(client);

@@ -16,7 +16,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public TimeSpan StartUp { get; }
 
-    public static async Task<ServerProcess> StartAsync(string folder)
+    /// <param name="postgres">A PostgreSQL database to run on instead of the SQLite file, if given.</param>
+    public static async Task<ServerProcess> StartAsync(string folder, string? postgres = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Zhifa.Server.dll");
         var url = "http://127.0.0.1:5089";
@@ -29,7 +30,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ASPNETCORE_CONTENTROOT"] = folder,
-                ["ConnectionStrings__Zhifa"] = $"Data Source={Path.Combine(folder, "zhifa.db")}",
+                ["Database__Provider"] = postgres is null ? "Sqlite" : "Postgres",
+                ["ConnectionStrings__Zhifa"] = postgres ?? $"Data Source={Path.Combine(folder, "zhifa.db")}",
                 ["RateLimits__IntakePerMinute"] = "100000000",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Media__Root"] = Path.Combine(folder, "media"),
