@@ -139,7 +139,8 @@ public sealed partial class Incident : IPlacedInRegion
             throw new DomainException("incident.split_closed", $"Incident {Number} is {Status}; its reports stay with it.");
         var clue = _clues.FirstOrDefault(c => c.Id == clueId)
             ?? throw new DomainException("incident.clue_not_found", $"Incident {Number} has no clue {clueId}.");
-        if (clue == _clues.MinBy(c => c.ReceivedAt))
+        // The first report is the one that did not join (reports arriving in the same instant tie on time).
+        if (!clue.Joined)
             throw new DomainException("incident.split_first_clue", $"Clue {clueId} is incident {Number}'s own first report; split out the others.");
         _clues.Remove(clue);
         clue.Joined = false;

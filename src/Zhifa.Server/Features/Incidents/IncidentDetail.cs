@@ -45,7 +45,7 @@ public sealed record IncidentDetail(
         IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
         i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
-        i.Clues.OrderBy(c => c.ReceivedAt).Select(c => ClueView.From(c, reporter(c), [.. media[c.Id]])).ToList(),
+        i.Clues.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Joined).ThenBy(c => c.Id).Select(c => ClueView.From(c, reporter(c), [.. media[c.Id]])).ToList(),
         i.DuplicateCandidates.OrderByDescending(d => d.Score).Select(d => new DuplicateCandidateView(d.CandidateId, d.CandidateNumber, d.DistanceMeters, d.Score)).ToList());
 }
 

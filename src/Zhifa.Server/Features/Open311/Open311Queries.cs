@@ -74,7 +74,7 @@ internal static class Open311Queries
             .OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
             .Select(i => new Open311Row(
                 i.Number, i.Status, i.MatterCode,
-                i.Clues.OrderBy(c => c.ReceivedAt).Select(c => c.Text).FirstOrDefault(),
+                i.Clues.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Joined).Select(c => c.Text).FirstOrDefault(),
                 i.Summary,
                 i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
                 i.ReportedAt, i.UpdatedAt, i.Address, i.Lat, i.Lon,
