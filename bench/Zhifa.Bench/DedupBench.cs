@@ -57,7 +57,7 @@ internal static class DedupBench
         }
         Array.Sort(latencies);
         Console.WriteLine($"look-ups: {probes:N0} (one scope each, as intake), {found:N0} found candidates");
-        Console.WriteLine($"latency ms: mean {latencies.Average():F2}, p50 {Percentile(latencies, 0.50):F2}, p95 {Percentile(latencies, 0.95):F2}, p99 {Percentile(latencies, 0.99):F2}, max {latencies[^1]:F2}");
+        Console.WriteLine($"latency ms: mean {latencies.Average():F2}, p50 {Latency.Percentile(latencies, 0.50):F2}, p95 {Latency.Percentile(latencies, 0.95):F2}, p99 {Latency.Percentile(latencies, 0.99):F2}, max {latencies[^1]:F2}");
         return 0;
     }
 
@@ -95,6 +95,4 @@ internal static class DedupBench
     /// <summary>A point within about 700 m of a grid's centre.</summary>
     private static GeoPoint Near(GeoPoint centre, Random random) =>
         new(centre.Lat + (random.NextDouble() - 0.5) * 0.0126, centre.Lon + (random.NextDouble() - 0.5) * 0.0146);
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -135,7 +135,7 @@ internal static class IntakeLoad
     private static void Report(string run, List<double> latencies, TimeSpan elapsed, int errors)
     {
         latencies.Sort();
-        double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        double P(double p) => Latency.Percentile(latencies, p);
         Console.WriteLine($"{run}: {latencies.Count:N0} clues in {elapsed.TotalSeconds:F1} s = {latencies.Count / elapsed.TotalSeconds:N0} clues/s, {errors} errors; " +
             $"latency ms p50 {P(0.50):F1}, p95 {P(0.95):F1}, p99 {P(0.99):F1}, max {latencies[^1]:F1}");
     }

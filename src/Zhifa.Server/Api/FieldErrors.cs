@@ -49,5 +49,14 @@ public sealed class FieldErrors
             Add(field, $"Unknown {what} '{code}'.");
     }
 
+    /// <summary>The paging parameters every list takes: page from 1, pageSize from 1 to <paramref name="maxPageSize"/>.</summary>
+    public void Paging(int? page, int? pageSize, int maxPageSize)
+    {
+        if (page < 1)
+            Add("page", "page starts at 1.");
+        if (pageSize < 1 || pageSize > maxPageSize)
+            Add("pageSize", $"pageSize is between 1 and {maxPageSize}.");
+    }
+
     public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

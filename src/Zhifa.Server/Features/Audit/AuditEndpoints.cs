@@ -28,10 +28,7 @@ public static class AuditEndpoints
         string? actor, int? page, int? pageSize, ZhifaDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (page < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > 500)
-            errors.Add("pageSize", "pageSize is between 1 and 500.");
+        errors.Paging(page, pageSize, 500);
         errors.MaxLength("actor", actor, 300);
         if (errors.Any)
             return errors.ToProblem();

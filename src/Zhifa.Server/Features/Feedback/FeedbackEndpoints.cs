@@ -65,10 +65,7 @@ public static class FeedbackEndpoints
         string? channel, DeliveryStatus? status, Guid? incidentId, int? page, int? pageSize, ZhifaDbContext db, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (page < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > 200)
-            errors.Add("pageSize", "pageSize is between 1 and 200.");
+        errors.Paging(page, pageSize, 200);
         if (errors.Any)
             return errors.ToProblem();
         // A channel system sees only its own channel's deliveries, whatever it asks for.

@@ -35,10 +35,7 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
         errors.Known("matterCode", q.MatterCode, reference.Matters, "matter");
         if (from > to)
             errors.Add("from", "from must not be later than to.");
-        if (q.Page < 1)
-            errors.Add("page", "page starts at 1.");
-        if (q.PageSize is < 1 or > IncidentQuery.MaxPageSize)
-            errors.Add("pageSize", $"pageSize is between 1 and {IncidentQuery.MaxPageSize}.");
+        errors.Paging(q.Page, q.PageSize, IncidentQuery.MaxPageSize);
         errors.MaxLength("q", q.Q, 100);
         return errors;
     }

@@ -70,10 +70,7 @@ public static class ReferenceEndpoints
     {
         var errors = new FieldErrors();
         errors.Known("regionCode", regionCode, reference.Regions, "region");
-        if (page < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > 1000)
-            errors.Add("pageSize", "pageSize is between 1 and 1000.");
+        errors.Paging(page, pageSize, 1000);
         if (errors.Any)
             return errors.ToProblem();
         var query = db.Grids.AsNoTracking();

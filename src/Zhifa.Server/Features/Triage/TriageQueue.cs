@@ -43,10 +43,7 @@ internal static class TriageQueue
         var errors = new FieldErrors();
         if (center is null || !(caller.WholeCity ? reference.CommandCenters.ContainsKey(center) : caller.CenterCodes.Contains(center)))
             errors.Add("centerCode", $"'{center}' is not a centre of yours.");
-        if (page < 1)
-            errors.Add("page", "page starts at 1.");
-        if (pageSize is < 1 or > IncidentQuery.MaxPageSize)
-            errors.Add("pageSize", $"pageSize is between 1 and {IncidentQuery.MaxPageSize}.");
+        errors.Paging(page, pageSize, IncidentQuery.MaxPageSize);
         if (errors.Any)
             return errors.ToProblem();
 
