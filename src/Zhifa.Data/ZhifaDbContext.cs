@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Organization;
+using Zhifa.Core.Supervision;
+using Zhifa.Core.Time;
 
 namespace Zhifa.Data;
 
@@ -27,6 +29,10 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<Clue> Clues => Set<Clue>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ChannelWebhook> ChannelWebhooks => Set<ChannelWebhook>();
@@ -52,6 +58,10 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
         configurationBuilder.Properties<AssignmentStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<DeadlineKind>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<DeadlineOutcome>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<SupervisionLevel>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<ExtensionStatus>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<TimeLimit>().HaveConversion<TimeLimitConverter>().HaveMaxLength(8);
         // Instants are stored in UTC whatever offset the clock gave them: PostgreSQL's timestamptz
         // accepts only UTC, and SQLite, which cannot compare DateTimeOffset text, gets sortable UTC ticks.

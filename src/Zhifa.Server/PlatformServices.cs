@@ -5,6 +5,7 @@ using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -41,6 +42,7 @@ public static class PlatformServices
         services.AddZhifaClassifier();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
+        services.AddZhifaDeadlines();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         // One key ring in the database: every node and every restart can open what another sealed.

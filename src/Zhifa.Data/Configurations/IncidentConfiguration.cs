@@ -35,6 +35,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.IncidentId);
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId);
         builder.HasMany(i => i.DuplicateCandidates).WithOne().HasForeignKey(c => c.IncidentId);
+        builder.HasMany(i => i.Deadlines).WithOne().HasForeignKey(d => d.IncidentId);
         // The duplicate check: one matter, a band of latitude a few hundred metres wide.
         builder.HasIndex(i => new { i.MatterCode, i.Lat });
     }

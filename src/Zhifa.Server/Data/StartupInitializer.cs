@@ -4,6 +4,7 @@ using Zhifa.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Data;
@@ -15,6 +16,7 @@ namespace Zhifa.Server.Data;
 internal sealed class StartupInitializer(
     IServiceScopeFactory scopes,
     ReferenceData reference,
+    Clocks clocks,
     IHostEnvironment environment,
     ILogger<StartupInitializer> logger) : IHostedService
 {
@@ -30,7 +32,8 @@ internal sealed class StartupInitializer(
 
         var seedDirectory = Path.Combine(AppContext.BaseDirectory, "Data", "Seed");
         var seeder = scope.ServiceProvider.GetRequiredService<ReferenceSeeder>();
-        var added = await seeder.SeedAsync(ReferenceSeeder.Load(seedDirectory), cancellationToken);
+        var added = await seeder.SeedAsync(ReferenceSeeder.Load(seedDirectory), cancellationToken)
+            + await CalendarSeed.SeedAsync(db, CalendarSeed.Load(seedDirectory), cancellationToken);
         var seeded = clock.ElapsedMilliseconds - migrated;
         var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
         await identity.EnsureRolesAsync();
@@ -47,6 +50,7 @@ internal sealed class StartupInitializer(
             await apiKeys.RevokeDemoKeyAsync(cancellationToken);
         }
         await reference.LoadAsync(db, cancellationToken);
+        await clocks.LoadAsync(db, cancellationToken);
         logger.LogInformation(
             "Database ready in {Elapsed} ms on {Provider}: migrated in {Migrated} ms, {Added} reference rows seeded in {Seeded} ms, {Grids} grids indexed",
             clock.ElapsedMilliseconds, db.Database.ProviderName, migrated, added, seeded, reference.Grids.Count);

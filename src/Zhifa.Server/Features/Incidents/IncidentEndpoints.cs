@@ -52,7 +52,8 @@ public static class IncidentEndpoints
             http.Audit().Events.Add(("personal_data.read", incident.Id.ToString()));
         // The files live apart from the incident's aggregate: one read for all its clues.
         var media = await http.RequestServices.GetRequiredService<ClueMediaLinks>().ForCluesAsync(incident.Clues.Select(c => c.Id), ct);
-        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal), media));
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal), media, now));
     }
 
     private static Task<Ok<IncidentDetail>> AuditedAsync(HttpContext http, ActionOutcome.Done done, CancellationToken ct)

@@ -4,12 +4,13 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Time;
 using Zhifa.Data;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Incidents;
 
 /// <summary>Reads of incidents: the filtered list and the full detail.</summary>
-public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
+public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, TimeProvider time)
 {
     /// <summary>The incident, when <paramref name="caller"/> may see it; else null, as if it did not exist.</summary>
     public Task<Incident?> FindAsync(Guid id, Jurisdiction caller, CancellationToken ct) =>
@@ -27,9 +28,17 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             else
                 errors.Add("status", $"Unknown status '{text}'. Known: {string.Join(", ", Enum.GetNames<IncidentStatus>())}.");
         }
+        var lights = new List<TrafficLight>();
+        foreach (var text in (q.Light ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (StrictEnum.TryParse<TrafficLight>(text, out var light))
+                lights.Add(light);
+            else
+                errors.Add("light", $"Unknown light '{text}'. Known: green, yellow, red.");
+        }
         var from = Instant(q.From, "from", errors, endOfDay: false);
         var to = Instant(q.To, "to", errors, endOfDay: true);
-        filter = new IncidentFilter(parsed, from, to);
+        filter = new IncidentFilter(parsed, from, to, lights);
         errors.Known("regionCode", q.RegionCode, reference.Regions, "region");
         errors.Known("departmentCode", q.DepartmentCode, reference.Departments, "department");
         errors.Known("matterCode", q.MatterCode, reference.Matters, "matter");
@@ -74,19 +83,28 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference)
             query = query.Where(i => i.Number == text || i.Summary.Contains(text) || (i.Address != null && i.Address.Contains(text)));
         }
 
+        var lit = query.WithLight(time.GetUtcNow());
+        if (filter.Lights.Count > 0)
+        {
+            var lights = filter.Lights.Select(l => (int?)l).ToList();
+            lit = lit.Where(x => lights.Contains(x.Light));
+        }
+
         var page = q.Page ?? 1;
         var size = q.PageSize ?? IncidentQuery.DefaultPageSize;
-        var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Select(i => new IncidentSummary(
-                i.Id, i.Number, i.Status, i.MatterCode, i.TownshipCode ?? i.CountyCode, i.GridCode, i.HandlingCenterCode,
-                i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
-                i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt))
+        var total = await lit.CountAsync(ct);
+        var items = await lit
+            .OrderByDescending(x => x.Incident.ReportedAt).ThenByDescending(x => x.Incident.Id)
+            .Select(x => new IncidentSummary(
+                x.Incident.Id, x.Incident.Number, x.Incident.Status, x.Incident.MatterCode, x.Incident.TownshipCode ?? x.Incident.CountyCode,
+                x.Incident.GridCode, x.Incident.HandlingCenterCode,
+                x.Incident.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
+                x.Incident.Priority, x.Incident.Summary, x.Incident.Lat, x.Incident.Lon, x.Incident.ReportCount, x.Incident.ReportedAt, x.Incident.UpdatedAt,
+                (TrafficLight?)x.Light))
             .PageAsync(page, size, ct);
         return new PagedList<IncidentSummary>(items, total, page, size);
     }
 }
 
 /// <summary>The parsed form of the filters that need parsing.</summary>
-public sealed record IncidentFilter(IReadOnlyList<IncidentStatus> Statuses, DateTimeOffset? From, DateTimeOffset? To);
+public sealed record IncidentFilter(IReadOnlyList<IncidentStatus> Statuses, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<TrafficLight> Lights);

@@ -12,6 +12,7 @@ public sealed record IncidentQuery(
     string? From,
     string? To,
     string? Q,
+    string? Light,
     int? Page,
     int? PageSize)
 {

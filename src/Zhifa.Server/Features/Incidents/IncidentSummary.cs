@@ -19,12 +19,13 @@ public sealed record IncidentSummary(
     double Lon,
     int ReportCount,
     DateTimeOffset ReportedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    TrafficLight? Light)
 {
     /// <summary>The row of an incident loaded whole (with its assignments); lists project it in SQL instead.</summary>
-    public static IncidentSummary From(Incident i) => new(
+    public static IncidentSummary From(Incident i, DateTimeOffset now) => new(
         i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.GridCode, i.HandlingCenterCode, i.Lead?.DepartmentCode,
-        i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt);
+        i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt, i.LightAt(now));
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

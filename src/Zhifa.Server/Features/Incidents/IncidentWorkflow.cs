@@ -2,8 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Core;
 using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Matters;
 using Zhifa.Data;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
+using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Incidents;
 
@@ -21,9 +24,9 @@ public abstract record ActionOutcome
 /// <summary>
 /// Applies one life-cycle action to one incident: load it, check that the caller sees it (else it
 /// does not exist for them), their If-Match, and that the table's row names them; then let the domain
-/// method change it, and save the change with its timeline entry in one transaction.
+/// method change it, move its clocks, and save the change with its timeline entry in one transaction.
 /// </summary>
-public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback, TimeProvider time)
+public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, TimeProvider time)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -56,6 +59,7 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback,
         {
             var now = time.GetUtcNow();
             act(incident, now);
+            incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
             return new ActionOutcome.Done(incident, statusRead, versionRead);
@@ -88,6 +92,8 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback,
         var target = incident.MergedIntoId is { } into ? await db.Incidents.FindAsync([into], ct) : null;
         await feedback.EnqueueAsync(incident, @event, result, target is null ? null : (target.Id, target.Number), now, ct);
     }
+
+    private Matter? MatterOf(Incident incident) => incident.MatterCode is { } code ? reference.Matters.GetValueOrDefault(code) : null;
 
     private Task<int> CurrentVersionAsync(Guid id, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Triage;
 using Zhifa.Data;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
@@ -22,7 +23,7 @@ public sealed record Reporter(string Actor, Guid? UserId);
 /// </summary>
 public sealed class IntakeService(
     ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates,
-    ClueClassifier classifier, FeedbackOutbox feedback, TimeProvider time)
+    ClueClassifier classifier, FeedbackOutbox feedback, Clocks clocks, TimeProvider time)
 {
     public const string RouterActor = "router";
     /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
@@ -109,8 +110,11 @@ public sealed class IntakeService(
             // Maybe a repeat: a dispatcher decides before anyone is sent.
             incident.SuggestDuplicates(finding.Matches.Select(m => (m.IncidentId, m.Number, m.DistanceMeters, m.Score)));
         else if (route.DispatchesAtOnce)
+        {
             incident.Dispatch(route.LeadDepartmentCode!, route.CoDepartmentCodes, null, RouterActor, now,
                 why is null ? null : $"{why}; lead {route.LeadDepartmentCode}");
+            incident.RunClocks(IncidentAction.Dispatch, matter, clocks.Rules, now);
+        }
         db.Incidents.Add(incident);
         return incident;
     }

@@ -36,7 +36,7 @@ internal static class TriageQueue
     }
 
     private static async Task<Results<Ok<PagedList<TriageItem>>, ValidationProblem>> ListAsync(
-        string? centerCode, int? page, int? pageSize, ZhifaDbContext db, ReferenceData reference, ClueClassifier classifier, HttpContext http, CancellationToken ct)
+        string? centerCode, int? page, int? pageSize, ZhifaDbContext db, ReferenceData reference, ClueClassifier classifier, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var caller = http.Jurisdiction();
         var center = centerCode ?? http.User.FindFirst(PlatformClaims.HomeCenter)?.Value;
@@ -53,7 +53,7 @@ internal static class TriageQueue
         var incidents = await waiting.OrderBy(i => i.ReportedAt).Skip((number - 1) * size).Take(size)
             .Include(i => i.DuplicateCandidates).Include(i => i.Assignments).AsSplitQuery().ToListAsync(ct);
         var items = incidents.Select(i => new TriageItem(
-            IncidentSummary.From(i),
+            IncidentSummary.From(i, time.GetUtcNow()),
             Suggest(i, reference, classifier),
             [.. i.DuplicateCandidates.OrderByDescending(d => d.Score).Select(d => new DuplicateCandidateView(d.CandidateId, d.CandidateNumber, d.DistanceMeters, d.Score))]))
             .ToList();
