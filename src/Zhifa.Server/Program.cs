@@ -3,6 +3,8 @@ using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
+using Zhifa.Server.Features.Deadlines;
+using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
@@ -52,6 +54,8 @@ app.MapTriageApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();
+app.MapNoticesApi();
+app.MapCalendarApi();
 app.MapOpen311Api();
 
 app.Run();

@@ -137,7 +137,7 @@ public sealed class Deadline
     /// <summary>
     /// The supervision worker took the ladder up to <paramref name="stage"/>; its next step follows.
     /// </summary>
-    internal void Climb(int stage, DeadlineRules rules)
+    public void Climb(int stage, DeadlineRules rules)
     {
         Stage = stage;
         NextEffectAt = stage < SupervisionLadder.TopStage ? rules.Ladder.EffectAt(this, stage + 1, rules.Calendar) : null;

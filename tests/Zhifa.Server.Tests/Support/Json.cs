@@ -21,6 +21,9 @@ public static class Json
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body) =>
         client.PostAsJsonAsync(url, body, Options);
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object? body) =>
+        client.PutAsJsonAsync(url, body, Options);
+
     /// <summary>Posts raw text as application/json, for malformed and mistyped bodies.</summary>
     public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));

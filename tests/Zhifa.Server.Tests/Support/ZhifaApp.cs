@@ -64,6 +64,8 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:Open311ReadPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Feedback tests drive the sender themselves; a worker on the shared clock would race them.
         builder.UseSetting("Feedback:WorkerEnabled", "false");
+        // Likewise supervision: tests run its sweeps at the moments they choose.
+        builder.UseSetting("Supervision:WorkerEnabled", "false");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.UseSetting("Media:Root", database.MediaRoot);

@@ -24,6 +24,17 @@ public static class AccessPolicies
     /// <summary>Asking the classifier for a clue's matter: whoever reports clues, and the dispatchers who triage them.</summary>
     public const string ClassifyClues = "triage.classify";
 
+    /// <summary>The lead department asks for more time.</summary>
+    public const string RequestExtensions = "extensions.request";
+    /// <summary>The handling centre's dispatchers grant or refuse it, as they approve suspensions.</summary>
+    public const string DecideExtensions = "extensions.decide";
+    /// <summary>Reading reminders and supervision notices: the centres' people and the departments they are addressed to.</summary>
+    public const string ReadNotices = "notices.read";
+    /// <summary>Acknowledging a notice: its department's staff, or a dispatcher for a notice to the centre.</summary>
+    public const string AcknowledgeNotices = "notices.acknowledge";
+    /// <summary>Issuing a notice by hand: supervisors and duty commanders.</summary>
+    public const string IssueNotices = "notices.issue";
+
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
 
@@ -48,6 +59,11 @@ public static class AccessPolicies
         builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
         builder.AddPolicy(FeedbackReaders, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Channel)));
         builder.AddPolicy(ClassifyClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report).Append(Role.Dispatcher).Append(Role.GridWorker))));
+        builder.AddPolicy(RequestExtensions, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
+        builder.AddPolicy(DecideExtensions, p => p.RequireRole(nameof(Role.Dispatcher)));
+        builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
+        builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
+        builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;

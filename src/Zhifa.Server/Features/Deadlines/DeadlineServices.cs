@@ -8,6 +8,9 @@ public static class DeadlineServices
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
             .Validate(o => Valid(o), "Deadlines settings are not valid: see the start-up error.").ValidateOnStart();
         services.AddSingleton<Clocks>();
+        services.AddOptions<Supervision.SupervisionOptions>().BindConfiguration("Supervision");
+        services.AddScoped<Supervision.SupervisionSweep>();
+        services.AddHostedService<Supervision.SupervisionWorker>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Media;
@@ -20,6 +21,7 @@ public static class IncidentEndpoints
             .WithSummary("An incident with its clues, assignments and timeline");
         group.MapIncidentActions();
         group.MapIncidentSplit();
+        group.MapExtensions();
         return app;
     }
 

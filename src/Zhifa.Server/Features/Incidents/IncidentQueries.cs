@@ -83,12 +83,10 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
             query = query.Where(i => i.Number == text || i.Summary.Contains(text) || (i.Address != null && i.Address.Contains(text)));
         }
 
-        var lit = query.WithLight(time.GetUtcNow());
+        var now = time.GetUtcNow();
         if (filter.Lights.Count > 0)
-        {
-            var lights = filter.Lights.Select(l => (int?)l).ToList();
-            lit = lit.Where(x => lights.Contains(x.Light));
-        }
+            query = query.WhereLight(filter.Lights, now);
+        var lit = query.WithLight(now);
 
         var page = q.Page ?? 1;
         var size = q.PageSize ?? IncidentQuery.DefaultPageSize;

@@ -11,7 +11,7 @@ namespace Zhifa.Server.Features.Intake;
 /// upsert-and-return statement per number: atomic on SQLite and PostgreSQL, and inside the
 /// caller's transaction, so a rolled-back intake gives its number back.
 /// </summary>
-internal static class IncidentNumbers
+public static class IncidentNumbers
 {
     private const string Sql = """
         INSERT INTO "IncidentNumberCounters" ("Prefix", "Last") VALUES (@prefix, 1)
@@ -22,6 +22,13 @@ internal static class IncidentNumbers
     public static async Task<string> NextAsync(ZhifaDbContext db, string countyCode, DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"{countyCode}-{PlatformTime.LocalDate(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+        var seq = await NextInSeriesAsync(db, prefix, ct);
+        return $"{prefix}-{seq.ToString("0000", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The next number of a series named by <paramref name="prefix"/> (at most 24 characters), from 1.</summary>
+    public static async Task<int> NextInSeriesAsync(ZhifaDbContext db, string prefix, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
@@ -30,7 +37,6 @@ internal static class IncidentNumbers
         parameter.ParameterName = "@prefix";
         parameter.Value = prefix;
         command.Parameters.Add(parameter);
-        var seq = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        return $"{prefix}-{seq.ToString("0000", CultureInfo.InvariantCulture)}";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 }
