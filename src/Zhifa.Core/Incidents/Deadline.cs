@@ -143,15 +143,17 @@ public sealed class Deadline
         NextEffectAt = stage < SupervisionLadder.TopStage ? rules.Ladder.EffectAt(this, stage + 1, rules.Calendar) : null;
     }
 
-    // Yellow and red fall where the rest of the allowance runs out from the current stretch's start.
+    // Yellow and red fall where the rest of the allowance runs out from the current stretch's start,
+    // or, while paused, from the pause (Consumed already holds the stretch up to it).
     // Steps of the ladder whose moment moved into the future (an extension) are open again.
     private void Schedule(DeadlineRules rules, DateTimeOffset now)
     {
         var calendar = rules.Calendar;
+        var from = PausedAt ?? RunningSince;
         var toYellow = Allowed * YellowShare - Consumed;
         var toDue = Allowed - Consumed;
-        YellowAt = toYellow > TimeSpan.Zero ? calendar.Add(RunningSince, toYellow, WorkingTime) : Min(YellowAt == default ? now : YellowAt, now);
-        DueAt = toDue > TimeSpan.Zero ? calendar.Add(RunningSince, toDue, WorkingTime) : Min(DueAt == default ? now : DueAt, now);
+        YellowAt = toYellow > TimeSpan.Zero ? calendar.Add(from, toYellow, WorkingTime) : Min(YellowAt == default ? now : YellowAt, now);
+        DueAt = toDue > TimeSpan.Zero ? calendar.Add(from, toDue, WorkingTime) : Min(DueAt == default ? now : DueAt, now);
         Stage = Math.Min(Stage, rules.Ladder.StageReachedAt(this, now, calendar));
         Climb(Stage, rules);
     }

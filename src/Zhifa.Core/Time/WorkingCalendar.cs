@@ -89,10 +89,14 @@ public sealed class WorkingCalendar
             return start;
         var cursor = PlatformTime.ToLocal(start);
         var day = DateOnly.FromDateTime(cursor.DateTime);
-        for (var searched = 0; searched < MaxDaysSearched; searched++, day = day.AddDays(1))
+        for (var daysWithoutWork = 0; daysWithoutWork < MaxDaysSearched; day = day.AddDays(1))
         {
             if (!IsWorkingDay(day))
+            {
+                daysWithoutWork++;
                 continue;
+            }
+            daysWithoutWork = 0;
             foreach (var period in _periods)
             {
                 var (periodStart, periodEnd) = (At(day, period.Start), At(day, period.End));
