@@ -9,6 +9,7 @@ using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -43,6 +44,7 @@ public static class PlatformServices
         services.AddScoped<IncidentWorkflow>();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
+        services.AddZhifaNotifications();
         // One key ring in the database: every node and every restart can open what another sealed.
         services.AddDataProtection().SetApplicationName("Zhifa").PersistKeysToDbContext<ZhifaDbContext>();
         services.AddSingleton<PersonalData>();

@@ -8,6 +8,7 @@ using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -52,6 +53,7 @@ app.MapTriageApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();
+app.MapInboxApi();
 app.MapOpen311Api();
 
 app.Run();

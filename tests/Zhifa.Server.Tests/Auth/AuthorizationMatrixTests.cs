@@ -22,7 +22,7 @@ namespace Zhifa.Server.Tests.Auth;
 /// their home; out of scope is 长兴县, where none has.
 /// </remarks>
 [Collection(ApiCollection.Name)]
-public sealed class AuthorizationMatrixTests(ZhifaApp app)
+public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
 {
     /// <summary>雉城街道, 长兴县: outside every matrix caller's home.</summary>
     private const string Elsewhere = "330522001";
@@ -249,6 +249,7 @@ public sealed class AuthorizationMatrixTests(ZhifaApp app)
                 : await (joined.TryGetValue(inScope, out var known) ? known : joined[inScope] = _scenario.WithJoinedReportAsync(township));
             return await Post(caller, $"/api/v1/incidents/{incident.Id}/split", new { clueId = incident.Clues[1].Id });
         }, Always(HttpStatusCode.Created), Always(HttpStatusCode.NotFound));
+        AddInboxRules(rules);
         return rules;
     }
 
