@@ -10,6 +10,7 @@ using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -45,6 +46,7 @@ public static class PlatformServices
         services.AddZhifaDeadlines();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
+        services.AddZhifaNotifications();
         // One key ring in the database: every node and every restart can open what another sealed.
         services.AddDataProtection().SetApplicationName("Zhifa").PersistKeysToDbContext<ZhifaDbContext>();
         services.AddSingleton<PersonalData>();

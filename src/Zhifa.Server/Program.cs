@@ -10,6 +10,7 @@ using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -56,6 +57,7 @@ app.MapFeedbackApi();
 app.MapMediaApi();
 app.MapNoticesApi();
 app.MapCalendarApi();
+app.MapInboxApi();
 app.MapOpen311Api();
 
 app.Run();

@@ -22,7 +22,10 @@ public sealed record Jurisdiction
     /// <summary>The home centre's township, when the home is a township centre.</summary>
     public string? TownshipCode { get; init; }
 
-    /// <summary>The home centre and every centre below it.</summary>
+    /// <summary>The caller's own command centre, without those below it: whose notices reach them.</summary>
+    public string? HomeCenterCode { get; init; }
+
+    /// <summary>The home centre and every centre below it (in no particular order).</summary>
     public string[] CenterCodes { get; init; } = [];
 
     /// <summary>The home department of department staff.</summary>

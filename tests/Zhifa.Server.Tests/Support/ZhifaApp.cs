@@ -49,7 +49,22 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         _shippedModel = classifier.Model;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database, Time);
+    /// <summary>What the notification centre handed to external channels, beside the shipped logging senders.</summary>
+    public Notifications.RecordingSenders Outbound { get; } = new();
+
+    /// <summary>The notification feature's log entries, as the host's logging wrote them.</summary>
+    public Notifications.RecordingLogs NotificationLogs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Configure(builder, Database, Time);
+        builder.ConfigureServices(services =>
+        {
+            foreach (var sender in Outbound.All)
+                services.AddSingleton(sender);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(NotificationLogs);
+        });
+    }
 
     /// <summary>
     /// A test server on <paramref name="database"/> with the fake clock; shared by every server a test

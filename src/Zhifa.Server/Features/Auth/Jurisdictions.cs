@@ -30,6 +30,7 @@ public sealed class Jurisdictions(ReferenceData reference)
         return region with
         {
             Roles = roles.ToHashSet(),
+            HomeCenterCode = centerCode,
             DepartmentCode = departmentCode,
             UserId = userId,
             GridCodes = [.. gridCodes],
