@@ -28,6 +28,19 @@ public sealed partial class Incident
         Apply(row, actor, now, result);
     }
 
+    public const string SuspensionRequestAction = "suspend-request";
+
+    /// <summary>
+    /// The lead department asks for the clock to stop (申请暂停), e.g. while waiting for a test report.
+    /// The request is on the timeline; a dispatcher then suspends, which the table gives to them.
+    /// </summary>
+    public void RequestSuspension(string reason, string actor, DateTimeOffset now)
+    {
+        if (Status != IncidentStatus.InProgress)
+            throw new DomainException("incident.suspension_not_in_progress", $"Incident {Number} is {Status}; only work in progress can be suspended.");
+        Record(SuspensionRequestAction, Status, actor, now, reason);
+    }
+
     public void Suspend(string reason, string actor, DateTimeOffset now) =>
         Apply(IncidentLifecycle.Require(this, IncidentAction.Suspend), actor, now, reason);
 

@@ -27,12 +27,17 @@ public sealed partial class AuthorizationMatrixTests
         rules["POST /api/v1/incidents/{id:guid}/extensions"] = new([Caller.DepartmentOfficer, Caller.DepartmentLeader],
             OnEach(IncidentStatus.InProgress, (c, incident) => Post(c, $"/api/v1/incidents/{incident.Id}/extensions", Extension)),
             Always(HttpStatusCode.Created), notFound);
+        rules["POST /api/v1/incidents/{id:guid}/suspension-requests"] = new([Caller.DepartmentOfficer, Caller.DepartmentLeader],
+            OnEach(IncidentStatus.InProgress, (c, incident) => Post(c, $"/api/v1/incidents/{incident.Id}/suspension-requests", new { reason = "等待检测报告" })),
+            ok, notFound);
         foreach (var decision in new[] { "approve", "refuse" })
         {
             rules[$"POST /api/v1/incidents/{{id:guid}}/extensions/{{extensionId:guid}}/{decision}"] = new([Caller.Dispatcher],
                 OnEach(IncidentStatus.InProgress, async (c, incident) =>
                 {
-                    var asked = await _clients[Caller.DepartmentOfficer].PostJsonAsync($"/api/v1/incidents/{incident.Id}/extensions", Extension);
+                    // Asked by the incident's own lead department, in scope or not.
+                    var officer = await app.Cast.OfficerOfAsync(incident.Assignments.First(a => a.Role == AssignmentRole.Lead).DepartmentCode);
+                    var asked = await officer.PostJsonAsync($"/api/v1/incidents/{incident.Id}/extensions", Extension);
                     var id = (await asked.ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
                     return await Post(c, $"/api/v1/incidents/{incident.Id}/extensions/{id}/{decision}", new { note = "矩阵测试" });
                 }), ok, notFound);

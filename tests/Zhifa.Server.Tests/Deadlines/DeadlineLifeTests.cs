@@ -1,6 +1,7 @@
 using System.Net;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Supervision;
+using Zhifa.Core.Time;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class DeadlineLifeTests(ZhifaApp app)
         Assert.Equal([SupervisionLevel.Reminder, SupervisionLevel.Notice, SupervisionLevel.Priority, SupervisionLevel.Listed], notices.Select(n => n.Level));
         Assert.All(notices, n => Assert.Equal(("330503-NYNC", DeadlineKind.Accept, SupervisionNotice.WorkerActor), (n.DepartmentCode, n.DeadlineKind, n.IssuedBy)));
         Assert.Null(notices[0].Number);
-        Assert.All(notices.Skip(1), n => Assert.Matches(@"^DB-330503-2026-\d{5}$", n.Number!));
+        Assert.All(notices.Skip(1), n => Assert.Matches($@"^DB-330503-{PlatformTime.LocalDate(n.IssuedAt).Year}-\d{{5}}$", n.Number!));
         Assert.Equal([accept.YellowAt, accept.DueAt, accept.DueAt.AddDays(1), accept.DueAt.AddDays(3)], notices.Select(n => n.IssuedAt));
     }
 

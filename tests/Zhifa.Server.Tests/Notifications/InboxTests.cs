@@ -59,7 +59,7 @@ public sealed class InboxTests(ZhifaApp app)
         foreach (var role in new[] { Role.Dispatcher, Role.DutyCommander, Role.Supervisor, Role.Analyst })
         {
             var (reader, _) = await InboxApi.PersonAsync(app, role, centre);
-            var item = Assert.Single((await reader.ListAsync()).Items);
+            var item = Assert.Single((await reader.ListAsync("?pageSize=100")).Items, n => n.Id == sent.Id);
             Assert.Equal((sent.Id, RecipientType.Center, centre), (item.Id, item.Recipient.Type, item.Recipient.Code));
         }
         // Not the centre's grid workers, not a department's officer, not the county centre above it.

@@ -24,8 +24,8 @@ public static class AccessPolicies
     /// <summary>Asking the classifier for a clue's matter: whoever reports clues, and the dispatchers who triage them.</summary>
     public const string ClassifyClues = "triage.classify";
 
-    /// <summary>The lead department asks for more time.</summary>
-    public const string RequestExtensions = "extensions.request";
+    /// <summary>The lead department asks for more time, or for the clock to stop.</summary>
+    public const string LeadDepartmentRequests = "deadlines.request";
     /// <summary>The handling centre's dispatchers grant or refuse it, as they approve suspensions.</summary>
     public const string DecideExtensions = "extensions.decide";
     /// <summary>Reading reminders and supervision notices: the centres' people and the departments they are addressed to.</summary>
@@ -59,7 +59,7 @@ public static class AccessPolicies
         builder.AddPolicy(SplitIncidents, p => p.RequireRole(nameof(Role.Dispatcher)));
         builder.AddPolicy(FeedbackReaders, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Channel)));
         builder.AddPolicy(ClassifyClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report).Append(Role.Dispatcher).Append(Role.GridWorker))));
-        builder.AddPolicy(RequestExtensions, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
+        builder.AddPolicy(LeadDepartmentRequests, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
         builder.AddPolicy(DecideExtensions, p => p.RequireRole(nameof(Role.Dispatcher)));
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));

@@ -10,6 +10,7 @@ using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
+using Zhifa.Server.Features.Notifications;
 
 namespace Zhifa.Server.Features.Deadlines;
 
@@ -33,7 +34,7 @@ internal static class ExtensionEndpoints
     {
         incidents.MapGet("/{id:guid}/extensions", ListAsync).RequireAuthorization(AccessPolicies.ReadIncidents)
             .WithSummary("The extension requests of an incident");
-        incidents.MapPost("/{id:guid}/extensions", RequestAsync).RequireAuthorization(AccessPolicies.RequestExtensions)
+        incidents.MapPost("/{id:guid}/extensions", RequestAsync).RequireAuthorization(AccessPolicies.LeadDepartmentRequests)
             .WithSummary("Ask for a longer limit (the lead department)");
         incidents.MapPost("/{id:guid}/extensions/{extensionId:guid}/approve", (Guid id, Guid extensionId, DecisionBody? body, [AsParameters] Context c, CancellationToken ct) =>
             DecideAsync(id, extensionId, body, c, approve: true, ct)).RequireAuthorization(AccessPolicies.DecideExtensions)
@@ -43,7 +44,7 @@ internal static class ExtensionEndpoints
             .WithSummary("Refuse an extension");
     }
 
-    internal sealed record Context(ZhifaDbContext Db, IncidentWorkflow Workflow, Clocks Clocks, TimeProvider Time, HttpContext Http);
+    internal sealed record Context(ZhifaDbContext Db, IncidentWorkflow Workflow, Clocks Clocks, NotificationCenter Notifications, TimeProvider Time, HttpContext Http);
 
     private static async Task<Results<Ok<ExtensionView[]>, ProblemHttpResult>> ListAsync(Guid id, ZhifaDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -86,7 +87,11 @@ internal static class ExtensionEndpoints
             Reason = body.Reason!.Trim(), DepartmentCode = caller.DepartmentCode, RequestedBy = c.Http.ActorName(), RequestedAt = now,
         };
         c.Db.ExtensionRequests.Add(request);
+        c.Notifications.Notify(new NotificationDraft(NotificationKinds.Extension, $"延期申请：{incident.Number}",
+            $"{request.DepartmentCode} asks for {Name(kind)} limit {limit} instead of {clock.Limit}: {request.Reason}",
+            NotificationRecipient.Center(incident.HandlingCenterCode), id, incident.Number));
         await c.Db.SaveChangesAsync(ct);
+        await c.Notifications.DispatchExternalAsync(ct);
         c.Http.Audit().Target = id.ToString();
         c.Http.Audit().Summary = $"extension of {Name(kind)} to {limit} asked";
         return TypedResults.Created($"/api/v1/incidents/{id}/extensions", ExtensionView.From(request));
@@ -115,7 +120,11 @@ internal static class ExtensionEndpoints
                 request.Approve(incident, c.Clocks.Rules, c.Http.ActorName(), now, body?.Note);
             else
                 request.Refuse(c.Http.ActorName(), now, body?.Note);
+            c.Notifications.Notify(new NotificationDraft(NotificationKinds.Extension, $"延期{(approve ? "已批准" : "未批准")}：{incident.Number}",
+                $"{Name(request.Kind)} limit {request.NewLimit} {(approve ? "approved" : "refused")}" + (body?.Note is { } note ? $": {note}" : ""),
+                NotificationRecipient.Department(request.DepartmentCode), id, incident.Number));
             await c.Db.SaveChangesAsync(ct);
+            await c.Notifications.DispatchExternalAsync(ct);
         }
         catch (DomainException refused)
         {

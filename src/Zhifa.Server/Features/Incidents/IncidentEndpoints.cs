@@ -22,6 +22,7 @@ public static class IncidentEndpoints
         group.MapIncidentActions();
         group.MapIncidentSplit();
         group.MapExtensions();
+        group.MapSuspensionRequests();
         return app;
     }
 

@@ -6,6 +6,7 @@ using Zhifa.Core.Matters;
 using Zhifa.Data;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Incidents;
@@ -26,7 +27,8 @@ public abstract record ActionOutcome
 /// does not exist for them), their If-Match, and that the table's row names them; then let the domain
 /// method change it, move its clocks, and save the change with its timeline entry in one transaction.
 /// </summary>
-public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, TimeProvider time)
+public sealed class IncidentWorkflow(
+    ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -60,8 +62,10 @@ public sealed class IncidentWorkflow(ZhifaDbContext db, FeedbackOutbox feedback,
             var now = time.GetUtcNow();
             act(incident, now);
             incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
+            notifications.AnnounceAction(incident, action);
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
+            await notifications.DispatchExternalAsync(ct);
             return new ActionOutcome.Done(incident, statusRead, versionRead);
         }
         catch (DomainException error)

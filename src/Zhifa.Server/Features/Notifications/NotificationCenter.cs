@@ -14,9 +14,9 @@ namespace Zhifa.Server.Features.Notifications;
 /// <remarks>
 /// Why an explicit call after commit, not a SaveChanges interceptor: only the caller knows when its
 /// change is committed. SavedChanges also fires inside an explicit transaction that may still roll
-/// back, and a message sent by SMS cannot be taken back. The context's SavedChanges event is used only
-/// to remember which added rows a successful save wrote, so rows added and then discarded
-/// (ChangeTracker.Clear after a refused action) are never sent. A crash between commit and dispatch
+/// back, and a message sent by SMS cannot be taken back. Which added rows a save wrote is read from
+/// the change tracker at dispatch, so rows added and then discarded (ChangeTracker.Clear after a
+/// refused action) are never sent. A crash between commit and dispatch
 /// loses the external message, never the inbox row: the inbox is the record.
 /// </remarks>
 public sealed class NotificationCenter
@@ -27,13 +27,11 @@ public sealed class NotificationCenter
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationCenter> _logger;
     private readonly List<(Notification Row, int Level)> _added = [];
-    private readonly List<(Notification Row, int Level)> _saved = [];
 
     public NotificationCenter(ZhifaDbContext db, IEnumerable<INotificationSender> senders, ReferenceData reference, TimeProvider time,
         ILogger<NotificationCenter> logger)
     {
         (_db, _senders, _reference, _time, _logger) = (db, senders, reference, time, logger);
-        _db.SavedChanges += (_, _) => Saved();
     }
 
     /// <summary>
@@ -60,8 +58,7 @@ public sealed class NotificationCenter
     {
         if (_db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("Dispatch notifications after the transaction that wrote them commits.");
-        var due = _saved.ToList();
-        _saved.Clear();
+        var due = Saved();
         var sent = 0;
         foreach (var message in due.SelectMany(d => ExternalRule.For(d.Row, d.Level)))
         {
@@ -82,18 +79,22 @@ public sealed class NotificationCenter
         return sent;
     }
 
-    private void Saved()
+    // Read from the change tracker when dispatching rather than from a SavedChanges handler: the
+    // context is pooled, and a handler would outlive this scope on the next request's context.
+    private List<(Notification Row, int Level)> Saved()
     {
+        var saved = new List<(Notification Row, int Level)>();
         foreach (var added in _added.ToList())
         {
             var state = _db.Entry(added.Row).State;
             if (state == EntityState.Added)
                 continue;
             _added.Remove(added);
-            // Detached: discarded before this save wrote it.
+            // Detached: discarded, never written.
             if (state != EntityState.Detached)
-                _saved.Add(added);
+                saved.Add(added);
         }
+        return saved;
     }
 
     private void Check(NotificationDraft draft)

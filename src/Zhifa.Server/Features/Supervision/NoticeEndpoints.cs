@@ -9,6 +9,7 @@ using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Supervision;
@@ -109,7 +110,8 @@ public static class NoticeEndpoints
     }
 
     private static async Task<Results<Created<NoticeView>, ProblemHttpResult, ValidationProblem>> IssueAsync(
-        Guid id, IssueNoticeBody body, ZhifaDbContext db, ReferenceData reference, TimeProvider time, HttpContext http, CancellationToken ct)
+        Guid id, IssueNoticeBody body, ZhifaDbContext db, ReferenceData reference, NotificationCenter notifications, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         var level = SupervisionLevel.Notice;
@@ -134,7 +136,9 @@ public static class NoticeEndpoints
             IssuedAt = now, IssuedBy = http.ActorName(), Reason = body.Reason!.Trim(),
         };
         db.SupervisionNotices.Add(notice);
+        notifications.Announce(notice, reference);
         await db.SaveChangesAsync(ct);
+        await notifications.DispatchExternalAsync(ct);
         http.Audit().Target = id.ToString();
         http.Audit().Summary = $"notice {notice.Number} ({level}) issued to {lead.DepartmentCode}";
         return TypedResults.Created($"/api/v1/notices/{notice.Id}", NoticeView.From(notice));

@@ -6,6 +6,7 @@ using Zhifa.Core.Time;
 using Zhifa.Data;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Supervision;
@@ -18,7 +19,8 @@ namespace Zhifa.Server.Features.Supervision;
 /// writers take turns. The notice is written in the same transaction as the claim, and a unique index
 /// on (clock, level) refuses a second notice for a step whatever happens.
 /// </summary>
-public sealed class SupervisionSweep(ZhifaDbContext db, Clocks clocks, ReferenceData reference, TimeProvider time, ILogger<SupervisionSweep> logger)
+public sealed class SupervisionSweep(
+    ZhifaDbContext db, Clocks clocks, ReferenceData reference, NotificationCenter notifications, TimeProvider time, ILogger<SupervisionSweep> logger)
 {
     private const int Batch = 200;
 
@@ -65,7 +67,9 @@ public sealed class SupervisionSweep(ZhifaDbContext db, Clocks clocks, Reference
                 i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault()))
             .FirstAsync(ct);
         // A step skipped while no worker ran (a long stop) is not issued late: the highest step stands for those below it.
-        db.SupervisionNotices.Add(await NoticeAsync(deadline, SupervisionLadder.LevelOf(reached), subject, now, ct));
+        var notice = await NoticeAsync(deadline, SupervisionLadder.LevelOf(reached), subject, now, ct);
+        db.SupervisionNotices.Add(notice);
+        notifications.Announce(notice, reference);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -74,7 +78,10 @@ public sealed class SupervisionSweep(ZhifaDbContext db, Clocks clocks, Reference
         catch (DbUpdateException e)
         {
             logger.LogWarning(e, "Supervision step {Stage} of clock {Deadline} was issued elsewhere", reached, id);
+            return;
         }
+        await transaction.DisposeAsync();
+        await notifications.DispatchExternalAsync(ct);
     }
 
     private async Task<SupervisionNotice> NoticeAsync(Deadline deadline, SupervisionLevel level, Subject subject, DateTimeOffset now, CancellationToken ct) => new()
