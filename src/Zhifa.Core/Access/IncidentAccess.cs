@@ -54,12 +54,16 @@ public static class IncidentAccess
         // A centre acts on what it handles (or a centre below it handles), not on what it only sees, such as
         // an incident it escalated.
         Role.Dispatcher or Role.DutyCommander or Role.Supervisor => HandledWithin(incident, caller),
-        Role.DepartmentOfficer or Role.DepartmentLeader => caller.DepartmentCode is not null && incident.Lead?.DepartmentCode == caller.DepartmentCode,
+        Role.DepartmentOfficer or Role.DepartmentLeader => LedBy(incident, caller),
         Role.GridWorker => incident.GridCode is not null && caller.GridCodes.Contains(incident.GridCode),
         _ => false,
     };
 
     /// <summary>Whether the incident's handling centre is the caller's centre or one below it.</summary>
+    /// <summary>Whether the caller is staff of the incident's lead department, which owes the work.</summary>
+    public static bool LedBy(Incident incident, Jurisdiction caller) =>
+        caller.DepartmentCode is not null && incident.Lead?.DepartmentCode == caller.DepartmentCode;
+
     public static bool HandledWithin(Incident incident, Jurisdiction caller) =>
         caller.WholeCity || caller.CenterCodes.Contains(incident.HandlingCenterCode);
 

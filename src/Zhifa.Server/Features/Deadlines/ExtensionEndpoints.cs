@@ -68,10 +68,10 @@ internal static class ExtensionEndpoints
         if (errors.Any)
             return errors.ToProblem();
         var caller = c.Http.Jurisdiction();
-        var incident = await c.Workflow.LoadAsync(id, ct);
-        if (incident is null || !IncidentAccess.IsVisible(incident, caller))
+        var incident = await c.Workflow.LoadVisibleAsync(id, caller, ct);
+        if (incident is null)
             return IncidentEndpoints.NotFound(id);
-        if (caller.DepartmentCode is null || incident.Lead?.DepartmentCode != caller.DepartmentCode)
+        if (!IncidentAccess.LedBy(incident, caller))
             return Problems.Problem(StatusCodes.Status403Forbidden, "extension.forbidden", "Not yours to ask.", "Only the lead department's staff may ask for an extension.");
         var limit = TimeLimit.Parse(body.NewLimit!);
         if (incident.OpenClock(kind) is not { } clock)
@@ -84,7 +84,7 @@ internal static class ExtensionEndpoints
         var request = new ExtensionRequest
         {
             Id = Guid.CreateVersion7(now), IncidentId = id, Kind = kind, CurrentLimit = clock.Limit, NewLimit = limit,
-            Reason = body.Reason!.Trim(), DepartmentCode = caller.DepartmentCode, RequestedBy = c.Http.ActorName(), RequestedAt = now,
+            Reason = body.Reason!.Trim(), DepartmentCode = caller.DepartmentCode!, RequestedBy = c.Http.ActorName(), RequestedAt = now,
         };
         c.Db.ExtensionRequests.Add(request);
         c.Notifications.Notify(new NotificationDraft(NotificationKinds.Extension, $"延期申请：{incident.Number}",
@@ -105,8 +105,8 @@ internal static class ExtensionEndpoints
         if (errors.Any)
             return errors.ToProblem();
         var caller = c.Http.Jurisdiction();
-        var incident = await c.Workflow.LoadAsync(id, ct);
-        if (incident is null || !IncidentAccess.IsVisible(incident, caller))
+        var incident = await c.Workflow.LoadVisibleAsync(id, caller, ct);
+        if (incident is null)
             return IncidentEndpoints.NotFound(id);
         var request = await c.Db.ExtensionRequests.FirstOrDefaultAsync(e => e.Id == extensionId && e.IncidentId == id, ct);
         if (request is null)

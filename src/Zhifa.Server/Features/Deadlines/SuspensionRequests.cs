@@ -34,10 +34,10 @@ internal static class SuspensionRequests
         if (errors.Any)
             return errors.ToProblem();
         var caller = http.Jurisdiction();
-        var incident = await workflow.LoadAsync(id, ct);
-        if (incident is null || !IncidentAccess.IsVisible(incident, caller))
+        var incident = await workflow.LoadVisibleAsync(id, caller, ct);
+        if (incident is null)
             return IncidentEndpoints.NotFound(id);
-        if (caller.DepartmentCode is null || incident.Lead?.DepartmentCode != caller.DepartmentCode)
+        if (!IncidentAccess.LedBy(incident, caller))
             return Problems.Problem(StatusCodes.Status403Forbidden, "suspension.forbidden", "Not yours to ask.", "Only the lead department's staff may ask for a suspension.");
         try
         {

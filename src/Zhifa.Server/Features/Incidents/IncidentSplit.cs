@@ -35,8 +35,8 @@ internal static class IncidentSplit
             return errors.ToProblem();
         var caller = http.Jurisdiction();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var source = await workflow.LoadAsync(id, ct);
-        if (source is null || !IncidentAccess.IsVisible(source, caller))
+        var source = await workflow.LoadVisibleAsync(id, caller, ct);
+        if (source is null)
             return IncidentEndpoints.NotFound(id);
         if (!ETags.Matches(http.IfMatch(), source.Version))
             return Problems.PreconditionFailed("incident.stale", $"The incident has changed; its current ETag is {ETags.For(source.Version)}.");

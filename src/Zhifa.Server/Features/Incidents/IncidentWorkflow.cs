@@ -36,6 +36,10 @@ public sealed class IncidentWorkflow(
 
     public Task<Incident?> LoadAsync(Guid id, CancellationToken ct) => Load(db, id, ct);
 
+    /// <summary>The incident, tracked, when <paramref name="caller"/> sees it; else null, as if it did not exist.</summary>
+    public async Task<Incident?> LoadVisibleAsync(Guid id, Jurisdiction caller, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } incident && IncidentAccess.IsVisible(incident, caller) ? incident : null;
+
     /// <summary>Drops what was loaded, so the action loads afresh (and its version check sees the latest).</summary>
     public void Forget() => db.ChangeTracker.Clear();
 
@@ -44,8 +48,7 @@ public sealed class IncidentWorkflow(
     {
         // One connection for the read, the write and any re-read, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
-        var incident = await LoadAsync(id, ct);
-        if (incident is null || !IncidentAccess.IsVisible(incident, caller))
+        if (await LoadVisibleAsync(id, caller, ct) is not { } incident)
             return new ActionOutcome.NotFound();
         if (!ETags.Matches(ifMatch, incident.Version))
             return new ActionOutcome.Stale(incident.Version);
