@@ -15,6 +15,7 @@ using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Health;
+using Zhifa.Server.Ui;
 
 // The SQLite database lives under the content root; watching that tree for appsettings changes
 // would wake a thread on every write to the database's WAL.
@@ -22,10 +23,14 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 
 // JSON requests are small; the media upload raises the limit for its own requests (Media:MaxBytes).
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("RequestLimits:MaxBodyBytes", 1_048_576L));
+// The UI's files (the framework's, MudBlazor's) from the build's manifest in every environment, as
+// Development does by default; a published app has them in wwwroot and the call does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddZhifaPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddZhifaApi();
 builder.Services.AddZhifaRateLimits(builder.Configuration);
 builder.Services.AddZhifaHealthChecks();
+builder.Services.AddZhifaUi();
 
 var app = builder.Build();
 
@@ -37,11 +42,13 @@ if (args is [RetrainCommand.Name, ..])
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseZhifaUiCulture();
 app.UseMiddleware<AuditMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseAntiforgery();
 // The API's description is public; what it describes is not.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -59,6 +66,7 @@ app.MapNoticesApi();
 app.MapCalendarApi();
 app.MapInboxApi();
 app.MapOpen311Api();
+app.MapZhifaUi();
 
 app.Run();
 return 0;

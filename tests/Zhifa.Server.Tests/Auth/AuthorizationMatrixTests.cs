@@ -60,6 +60,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText)}"))
             .Distinct().ToList();
+        AddUiRules(rules, mapped);
 
         var failures = mapped.Where(e => !rules.ContainsKey(e)).Select(e => $"{e}: no rule in the matrix").ToList();
         failures.AddRange(rules.Keys.Where(k => !mapped.Contains(k)).Select(k => $"{k}: a rule for an endpoint the app does not map"));

@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+using Zhifa.Server.Tests.Auth;
+
+namespace Zhifa.Server.Tests.Ui;
+
+internal static class UiSteps
+{
+    /// <summary>Signs in through the login page as a demo user and waits for the landing page.</summary>
+    public static async Task SignInAsync(this IPage page, string userName, string expectedPath)
+    {
+        await page.GotoAsync("/login");
+        // Filling waits until the field is enabled, that is until the page is interactive.
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", AuthApi.DemoPassword);
+        // Enabled once the page is interactive: a click before that would be lost.
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expectedPath);
+    }
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.Screenshots, name + ".png"), FullPage = true });
+}

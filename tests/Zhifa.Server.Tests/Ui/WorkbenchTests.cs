@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Zhifa.Core.Incidents;
+using Zhifa.Server.Features.Intake;
+using Zhifa.Server.Tests.Support;
+
+namespace Zhifa.Server.Tests.Ui;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorkbenchTests(BrowserApp app)
+{
+    [Fact]
+    public async Task SignIn_AsADispatcher_LandsOnTheWorkbenchAndDispatchesAsSuggested()
+    {
+        var number = await ReportUnplacedAsync();
+        var page = await app.PageAsync();
+
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+        var row = page.Locator("#triage-queue tr", new() { HasText = number });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await page.ScreenshotAsync("workbench");
+        await row.Locator(".dispatch-suggested").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#triage-queue tr", new() { HasText = number })).ToHaveCountAsync(0);
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var incident = await api.GetFromJsonAsync<JsonElement>($"/api/v1/incidents?q={number}");
+        Assert.Equal("dispatched", incident.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Workbench_SignedOut_SendsToTheLoginPageAndBack()
+    {
+        var page = await app.PageAsync(390, 844);
+
+        await page.GotoAsync("/workbench");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+        await page.ScreenshotAsync("login-phone");
+        await page.FillAsync("#userName", "dispatcher.nanxun");
+        await page.FillAsync("#password", "wrong-Passw0rd");
+        await page.ClickAsync("#sign-in");
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToContainTextAsync("用户名或密码不正确");
+
+        await page.FillAsync("#password", Auth.AuthApi.DemoPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workbench");
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToEnglish_ShowsTheWorkbenchInEnglish()
+    {
+        var page = await app.PageAsync();
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("待研判事件");
+
+        await page.ClickAsync(".language");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Awaiting triage");
+    }
+
+    /// <summary>A clue without a matter, in 和孚镇: it waits in the county centre's triage queue.</summary>
+    private async Task<string> ReportUnplacedAsync()
+    {
+        using var grid = await app.ApiAsAsync("grid.hefu");
+        var response = await grid.PostAsJsonAsync("/api/v1/clues", new { channel = "grid", text = Scenario.UnplacedText, lat = 30.8052, lon = 120.4371 });
+        var accepted = await response.Content.ReadFromJsonAsync<ClueAccepted>(Json.Options);
+        Assert.Equal(IncidentStatus.Reported, accepted!.Status);
+        return accepted.IncidentNumber;
+    }
+}
