@@ -14,8 +14,10 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open311"))
+            var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open311");
+            // The pages may ask for the phone's camera and location (a grid worker's report); nothing else may.
+            headers["Permissions-Policy"] = api ? "camera=(), microphone=(), geolocation=()" : "camera=(self), microphone=(), geolocation=(self)";
+            if (api)
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 // Answers may hold a one-time key, tokens or unmasked personal data: no cache keeps them,

@@ -1,4 +1,5 @@
 using System.Net;
+using Zhifa.Server.Ui;
 
 namespace Zhifa.Server.Tests.Auth;
 
@@ -28,13 +29,13 @@ public sealed partial class AuthorizationMatrixTests
         // Pages. The anonymous and channel clients follow redirects (the anonymous one to /login); people's do not.
         Func<Caller, HttpStatusCode> redirected = c => c is Caller.Anonymous or Caller.ChannelKey ? HttpStatusCode.OK : HttpStatusCode.Redirect;
         // "/" sends a role to its home page; a role without a page yet is told so there.
-        Func<Caller, HttpStatusCode> home = c => c == Caller.Dispatcher ? HttpStatusCode.Redirect : HttpStatusCode.OK;
-        rules["GET /login"] = Public(c => Send(c, HttpMethod.Get, "/login"), HttpStatusCode.OK);
-        rules["GET /workbench"] = Public(c => Send(c, HttpMethod.Get, "/workbench"), HttpStatusCode.OK);
+        Func<Caller, HttpStatusCode> home = c => Homes.Pages.Any(p => p.Roles.Any(r => r.ToString() == c.ToString())) ? HttpStatusCode.Redirect : HttpStatusCode.OK;
         rules["GET /"] = new([], (c, _) => Send(c, HttpMethod.Get, "/"), home, home, Public: true);
         rules["GET /culture/{culture}"] = new([], (c, _) => Send(c, HttpMethod.Get, "/culture/en?back=/login"), redirected, redirected, Public: true);
+        foreach (var page in Homes.Pages.Select(p => p.Href).Append("/login"))
+            rules[$"GET {page}"] = Public(c => Send(c, HttpMethod.Get, page), HttpStatusCode.OK);
         // A form post without the page's antiforgery token is refused.
-        foreach (var page in new[] { "/", "/login", "/workbench" })
+        foreach (var page in Homes.Pages.Select(p => p.Href).Append("/login").Append("/"))
             rules[$"POST {page}"] = Public(c => Send(c, HttpMethod.Post, page), HttpStatusCode.BadRequest);
 
         // The circuit's hub: the same for every caller; a page's circuit carries the browser's cookie.
