@@ -29,6 +29,44 @@ public sealed class WorkbenchTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Reject_FromTheIncidentPanel_AsksForConfirmationThenRejects()
+    {
+        var number = await ReportUnplacedAsync();
+        var page = await app.PageAsync();
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+
+        await page.Locator("#triage-queue tr", new() { HasText = number }).ClickAsync();
+        await Assertions.Expect(page.Locator("#incident-detail")).ToContainTextAsync(number);
+        await page.FillAsync("#reason", "非执法事项");
+        await page.ClickAsync(".act-reject");
+        await page.ScreenshotAsync("workbench-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#triage-queue tr", new() { HasText = number })).ToHaveCountAsync(0);
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var incident = await api.GetFromJsonAsync<JsonElement>($"/api/v1/incidents?q={number}");
+        Assert.Equal("rejected", incident.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Dispatch_FromTheIncidentPanel_SendsToTheChosenDepartment()
+    {
+        var number = await ReportUnplacedAsync();
+        var page = await app.PageAsync(390, 844);
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+
+        await page.Locator("#triage-queue tr", new() { HasText = number }).ClickAsync();
+        await Assertions.Expect(page.Locator("#incident-detail")).ToContainTextAsync(number);
+        await page.ScreenshotAsync("workbench-phone");
+        await page.ClickAsync(".act-dispatch");
+
+        await Assertions.Expect(page.Locator("#triage-queue tr", new() { HasText = number })).ToHaveCountAsync(0);
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var incident = await api.GetFromJsonAsync<JsonElement>($"/api/v1/incidents?q={number}");
+        Assert.Equal("dispatched", incident.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Workbench_SignedOut_SendsToTheLoginPageAndBack()
     {
         var page = await app.PageAsync(390, 844);
@@ -59,10 +97,18 @@ public sealed class WorkbenchTests(BrowserApp app)
     }
 
     /// <summary>A clue without a matter, in 和孚镇: it waits in the county centre's triage queue.</summary>
+    private static int _reports;
+
     private async Task<string> ReportUnplacedAsync()
     {
         using var grid = await app.ApiAsAsync("grid.hefu");
-        var response = await grid.PostAsJsonAsync("/api/v1/clues", new { channel = "grid", text = Scenario.UnplacedText, lat = 30.8052, lon = 120.4371 });
+        // Each report at another grid's centre of 和孚镇, so that none repeats an earlier one.
+        var grids = await grid.GetFromJsonAsync<JsonElement>("/api/v1/grids?regionCode=330503106&pageSize=200");
+        var centre = grids.GetProperty("items")[Interlocked.Increment(ref _reports)].GetProperty("center");
+        var response = await grid.PostAsJsonAsync("/api/v1/clues", new
+        {
+            channel = "grid", text = Scenario.UnplacedText, lat = centre.GetProperty("lat").GetDouble(), lon = centre.GetProperty("lon").GetDouble(),
+        });
         var accepted = await response.Content.ReadFromJsonAsync<ClueAccepted>(Json.Options);
         Assert.Equal(IncidentStatus.Reported, accepted!.Status);
         return accepted.IncidentNumber;
