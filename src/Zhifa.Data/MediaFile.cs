@@ -44,3 +44,18 @@ public sealed class ClueMedia
     public static IEnumerable<ClueMedia> For(Guid clueId, IEnumerable<Guid>? mediaIds) =>
         (mediaIds ?? []).Select((id, n) => new ClueMedia { ClueId = clueId, Position = n, MediaId = id });
 }
+
+/// <summary>
+/// A file attached to an entry of an incident's timeline: the photos of a resolution (处置结果) or of an
+/// on-site verification, in the order the person listed them.
+/// </summary>
+public sealed class TimelineMedia
+{
+    public Guid IncidentId { get; init; }
+    public int Seq { get; init; }
+    public int Position { get; init; }
+    public Guid MediaId { get; init; }
+
+    public static IEnumerable<TimelineMedia> For(Guid incidentId, int seq, IEnumerable<Guid>? mediaIds) =>
+        (mediaIds ?? []).Select((id, n) => new TimelineMedia { IncidentId = incidentId, Seq = seq, Position = n, MediaId = id });
+}

@@ -39,6 +39,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<FeedbackDelivery> FeedbackDeliveries => Set<FeedbackDelivery>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ClueMedia> ClueMedia => Set<ClueMedia>();
+    public DbSet<TimelineMedia> TimelineMedia => Set<TimelineMedia>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>

@@ -33,3 +33,14 @@ internal sealed class ClueMediaConfiguration : IEntityTypeConfiguration<ClueMedi
         builder.HasIndex(l => l.MediaId);
     }
 }
+
+internal sealed class TimelineMediaConfiguration : IEntityTypeConfiguration<TimelineMedia>
+{
+    public void Configure(EntityTypeBuilder<TimelineMedia> builder)
+    {
+        builder.HasKey(l => new { l.IncidentId, l.Seq, l.Position });
+        builder.HasOne<TimelineEntry>().WithMany().HasForeignKey(l => new { l.IncidentId, l.Seq });
+        builder.HasOne<MediaFile>().WithMany().HasForeignKey(l => l.MediaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.MediaId);
+    }
+}

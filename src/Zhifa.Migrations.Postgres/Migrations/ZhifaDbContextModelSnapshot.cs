@@ -1375,6 +1375,27 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Data.TimelineMedia", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "Seq", "Position");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("TimelineMedia");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1515,6 +1536,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.HasOne("Zhifa.Data.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Data.TimelineMedia", b =>
+                {
+                    b.HasOne("Zhifa.Data.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Incidents.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId", "Seq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1364,6 +1364,27 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Data.TimelineMedia", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "Seq", "Position");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("TimelineMedia");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1504,6 +1525,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasOne("Zhifa.Data.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Data.TimelineMedia", b =>
+                {
+                    b.HasOne("Zhifa.Data.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Incidents.TimelineEntry", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId", "Seq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,7 +13,7 @@ public sealed record ReturnRequest(string? Reason, string? SuggestedDepartmentCo
 
 public sealed record ResolveRequest(string? Result, Guid[]? MediaIds);
 
-public sealed record VerifyRequest(bool? Passed, string? Note);
+public sealed record VerifyRequest(bool? Passed, string? Note, Guid[]? MediaIds);
 
 public sealed record MergeRequest(Guid? IntoIncidentId);
 

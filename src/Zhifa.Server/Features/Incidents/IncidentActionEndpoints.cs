@@ -4,6 +4,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Reference;
 using ActionResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<Zhifa.Server.Features.Incidents.IncidentDetail>,
@@ -41,22 +42,27 @@ internal static class IncidentActionEndpoints
             errors.Known("suggestedDepartmentCode", body.SuggestedDepartmentCode, c.Reference.Departments, "department");
             return Act(c, id, IncidentAction.Return, (i, now) => i.Return(body.Reason!, body.SuggestedDepartmentCode, c.Actor, now), ct, errors);
         }).RequireAuthorization(AccessPolicies.For(IncidentAction.Return));
-        group.MapPost("/{id:guid}/resolve", (Guid id, ResolveRequest body, [AsParameters] Context c, CancellationToken ct) =>
-            WithReason(body.Result, c, id, IncidentAction.Resolve, (i, now) => i.Resolve(body.Result!, c.Actor, now), ct, "result"))
-            .RequireAuthorization(AccessPolicies.For(IncidentAction.Resolve));
+        group.MapPost("/{id:guid}/resolve", async (Guid id, ResolveRequest body, [AsParameters] Context c, CancellationToken ct) =>
+        {
+            var errors = new FieldErrors();
+            errors.Required("result", body.Result);
+            await c.Media.CheckAsync(body.MediaIds, c.Http.User, errors, ct);
+            return await Act(c, id, IncidentAction.Resolve, (i, now) => i.Resolve(body.Result!, c.Actor, now), ct, errors, body.MediaIds);
+        }).RequireAuthorization(AccessPolicies.For(IncidentAction.Resolve));
         group.MapPost("/{id:guid}/suspend", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
             WithReason(body.Reason, c, id, IncidentAction.Suspend, (i, now) => i.Suspend(body.Reason!, c.Actor, now), ct))
             .RequireAuthorization(AccessPolicies.For(IncidentAction.Suspend));
         group.MapPost("/{id:guid}/resume", (Guid id, NoteRequest? body, [AsParameters] Context c, CancellationToken ct) =>
             Act(c, id, IncidentAction.Resume, (i, now) => i.Resume(c.Actor, now, body?.Note), ct, Note(body?.Note)))
             .RequireAuthorization(AccessPolicies.For(IncidentAction.Resume));
-        group.MapPost("/{id:guid}/verify", (Guid id, VerifyRequest body, [AsParameters] Context c, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/verify", async (Guid id, VerifyRequest body, [AsParameters] Context c, CancellationToken ct) =>
         {
             var errors = Note(body.Note);
             if (body.Passed is null)
                 errors.Add("passed", "The passed field is required (true or false).");
+            await c.Media.CheckAsync(body.MediaIds, c.Http.User, errors, ct);
             var action = body.Passed == false ? IncidentAction.VerifyFailed : IncidentAction.VerifyPassed;
-            return Act(c, id, action, (i, now) => i.Verify(body.Passed!.Value, c.Actor, now, body.Note), ct, errors);
+            return await Act(c, id, action, (i, now) => i.Verify(body.Passed!.Value, c.Actor, now, body.Note), ct, errors, body.MediaIds);
         }).RequireAuthorization(AccessPolicies.For(IncidentAction.VerifyPassed));
         group.MapPost("/{id:guid}/reopen", (Guid id, ReasonRequest body, [AsParameters] Context c, CancellationToken ct) =>
             WithReason(body.Reason, c, id, IncidentAction.Reopen, (i, now) => i.Reopen(body.Reason!, c.Actor, now), ct))
@@ -64,7 +70,7 @@ internal static class IncidentActionEndpoints
     }
 
     /// <summary>What every action handler needs, bound in one parameter.</summary>
-    internal sealed record Context(IncidentWorkflow Workflow, ReferenceData Reference, HttpContext Http)
+    internal sealed record Context(IncidentWorkflow Workflow, ReferenceData Reference, ClueMediaLinks Media, HttpContext Http)
     {
         public string Actor => Http.ActorName();
         public Jurisdiction Caller => Http.Jurisdiction();
@@ -130,11 +136,11 @@ internal static class IncidentActionEndpoints
     }
 
     private static async Task<ActionResult> Act(Context c, Guid id, IncidentAction action,
-        Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, FieldErrors? errors = null)
+        Action<Core.Incidents.Incident, DateTimeOffset> act, CancellationToken ct, FieldErrors? errors = null, Guid[]? media = null)
     {
         if (errors?.Any == true)
             return errors.ToProblem();
-        var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), c.Caller, action, act, ct);
+        var outcome = await c.Workflow.ActAsync(id, c.Http.IfMatch(), c.Caller, action, act, ct, media);
         return await outcome.ToResultAsync(c.Http, id, ct);
     }
 }

@@ -39,15 +39,17 @@ public sealed record IncidentDetail(
 {
     /// <param name="reporter">The reporter's name and phone as this caller may see them.</param>
     /// <param name="media">The files of each clue, by clue id.</param>
+    /// <param name="timelineMedia">The files of each timeline entry (a resolution's photos), by its seq.</param>
     /// <param name="now">The moment the lights are shown for.</param>
-    public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter, ILookup<Guid, MediaLink> media, DateTimeOffset now) => new(
+    public static IncidentDetail From(Incident i, Func<Clue, (string? Name, string? Phone)> reporter, ILookup<Guid, MediaLink> media,
+        ILookup<int, MediaLink> timelineMedia, DateTimeOffset now) => new(
         i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.TownshipCode, i.CountyCode, i.GridCode,
         i.HandlingCenterCode, i.Priority, i.Summary, i.Lat, i.Lon, i.Address,
         i.ReportCount, i.ReworkCount, i.ReturnCount, i.BindingRuling, i.MergedIntoId,
         i.ReportedAt, i.UpdatedAt, i.ClosedAt, i.Version,
         IncidentLifecycle.AllowedFor(i),
         i.Assignments.OrderBy(a => a.Position).Select(a => new AssignmentView(a.DepartmentCode, a.Role, a.Status, a.AssignedAt)).ToList(),
-        i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note)).ToList(),
+        i.Timeline.OrderBy(t => t.Seq).Select(t => new TimelineView(t.Seq, t.At, t.Action, t.FromStatus, t.ToStatus, t.Actor, t.Note, [.. timelineMedia[t.Seq]])).ToList(),
         i.Clues.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Joined).ThenBy(c => c.Id).Select(c => ClueView.From(c, reporter(c), [.. media[c.Id]])).ToList(),
         i.DuplicateCandidates.OrderByDescending(d => d.Score).Select(d => new DuplicateCandidateView(d.CandidateId, d.CandidateNumber, d.DistanceMeters, d.Score)).ToList(),
         i.LightAt(now),
@@ -57,7 +59,17 @@ public sealed record IncidentDetail(
 
 public sealed record AssignmentView(string DepartmentCode, AssignmentRole Role, AssignmentStatus Status, DateTimeOffset AssignedAt);
 
-public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, IncidentStatus? FromStatus, IncidentStatus ToStatus, string Actor, string? Note);
+/// <summary>One entry of the history; <c>Media</c>: the photos that came with it (a resolution's, a verification's).</summary>
+public sealed record TimelineView(int Seq, DateTimeOffset At, string Action, IncidentStatus? FromStatus, IncidentStatus ToStatus, string Actor, string? Note,
+    IReadOnlyList<MediaLink> Media)
+{
+    // Equal when every field is, the files compared one by one (a list's own Equals compares references).
+    public bool Equals(TimelineView? other) =>
+        other is not null && (Seq, At, Action, FromStatus, ToStatus, Actor, Note) == (other.Seq, other.At, other.Action, other.FromStatus, other.ToStatus, other.Actor, other.Note)
+        && Media.SequenceEqual(other.Media);
+
+    public override int GetHashCode() => HashCode.Combine(Seq, At, Action, Actor);
+}
 
 /// <summary>A clue as shown with its incident; the reporter's name and phone masked unless the caller may see them. <c>Joined</c>: it came in as a repeat report.</summary>
 public sealed record ClueView(Guid Id, string Channel, string? ExternalId, string Text, string? Address,

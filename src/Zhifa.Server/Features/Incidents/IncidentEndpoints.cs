@@ -54,9 +54,11 @@ public static class IncidentEndpoints
         if (reveal && incident.Clues.Any(c => c.ReporterName is not null || c.ReporterPhone is not null))
             http.Audit().Events.Add(("personal_data.read", incident.Id.ToString()));
         // The files live apart from the incident's aggregate: one read for all its clues.
-        var media = await http.RequestServices.GetRequiredService<ClueMediaLinks>().ForCluesAsync(incident.Clues.Select(c => c.Id), ct);
+        var links = http.RequestServices.GetRequiredService<ClueMediaLinks>();
+        var media = await links.ForCluesAsync(incident.Clues.Select(c => c.Id), ct);
+        var timelineMedia = await links.ForTimelineAsync(incident.Id, ct);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal), media, now));
+        return TypedResults.Ok(IncidentDetail.From(incident, clue => personalData.Show(clue, reveal), media, timelineMedia, now));
     }
 
     private static Task<Ok<IncidentDetail>> AuditedAsync(HttpContext http, ActionOutcome.Done done, CancellationToken ct)

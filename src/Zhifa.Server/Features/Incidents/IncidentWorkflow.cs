@@ -43,8 +43,9 @@ public sealed class IncidentWorkflow(
     /// <summary>Drops what was loaded, so the action loads afresh (and its version check sees the latest).</summary>
     public void Forget() => db.ChangeTracker.Clear();
 
+    /// <param name="media">Files to attach to the action's timeline entry (a resolution's photos), already checked.</param>
     public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Jurisdiction caller, IncidentAction action,
-        Action<Incident, DateTimeOffset> act, CancellationToken ct)
+        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media = null)
     {
         // One connection for the read, the write and any re-read, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
@@ -66,6 +67,7 @@ public sealed class IncidentWorkflow(
             act(incident, now);
             incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
             notifications.AnnounceAction(incident, action);
+            db.TimelineMedia.AddRange(TimelineMedia.For(incident.Id, incident.Version, media));
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
             await notifications.DispatchExternalAsync(ct);

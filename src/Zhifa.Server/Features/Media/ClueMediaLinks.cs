@@ -31,7 +31,20 @@ public sealed class ClueMediaLinks(ZhifaDbContext db)
         var known = uploader is null ? [] : await db.MediaFiles.AsNoTracking()
             .Where(m => ids.Contains(m.Id) && m.UploaderId == uploader).Select(m => m.Id).ToListAsync(ct);
         foreach (var unknown in ids.Distinct().Except(known))
-            errors.Add(Field, $"Unknown media id {unknown}: upload the file first (POST /api/v1/media) as the caller who reports the clue.");
+            errors.Add(Field, $"Unknown media id {unknown}: upload the file first (POST /api/v1/media) as the caller who attaches it.");
+    }
+
+    /// <summary>The files of an incident's timeline entries (resolutions, verifications), by entry.</summary>
+    public async Task<ILookup<int, MediaLink>> ForTimelineAsync(Guid incidentId, CancellationToken ct)
+    {
+        var rows = await (
+            from link in db.TimelineMedia.AsNoTracking()
+            join media in db.MediaFiles on link.MediaId equals media.Id
+            where link.IncidentId == incidentId
+            orderby link.Seq, link.Position
+            select new { link.Seq, media.Id, media.ContentType, HasThumbnail = media.ThumbnailSha256 != null })
+            .ToListAsync(ct);
+        return rows.ToLookup(r => r.Seq, r => new MediaLink(r.Id, r.ContentType, MediaUrls.Thumbnail(r.Id, r.HasThumbnail), MediaUrls.Original(r.Id)));
     }
 
     /// <summary>The files of each clue, in the order the reporter listed them.</summary>
