@@ -65,6 +65,21 @@ public sealed class GridTests(BrowserApp app)
         Assert.Equal("closed", incident.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Locate_WithoutPermission_SaysSoAndKeepsTheReport()
+    {
+        var page = await app.PageAsync(390, 844);
+        await page.SignInAsync("grid.hefu", "/grid");
+
+        await page.FillAsync("#clue-text", "路口井盖缺失");
+        await page.ClickAsync("#locate");
+
+        await Assertions.Expect(page.Locator("#location-error")).ToContainTextAsync("无法定位");
+        await page.ClickAsync("#submit-report");
+        await Assertions.Expect(page.Locator("#report-error")).ToContainTextAsync("使用我的位置");
+        await Assertions.Expect(page.Locator("#report-answer")).ToHaveCountAsync(0);
+    }
+
     /// <summary>A phone-sized browser whose location is <paramref name="at"/>, allowed to use it.</summary>
     private Task<IPage> PhoneAtAsync(Point at) => app.PageAsync(new BrowserNewContextOptions
     {
