@@ -59,14 +59,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         ZhifaApp.Configure(builder, _database ?? throw new InvalidOperationException("Not initialised."), Time);
 
     /// <summary>A fresh browser context (its own cookies) at a phone's or a desk's size, on this server.</summary>
-    public async Task<IPage> PageAsync(int width = 1920, int height = 1080)
+    public Task<IPage> PageAsync(int width = 1920, int height = 1080) =>
+        PageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+    /// <summary>A fresh browser context with the caller's options (a phone's location, say), on this server, in Chinese.</summary>
+    public async Task<IPage> PageAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-        });
+        options.BaseURL = Address.ToString();
+        options.Locale ??= "zh-CN";
+        var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }
 

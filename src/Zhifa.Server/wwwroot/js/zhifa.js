@@ -15,5 +15,17 @@ window.zhifa = {
     },
     async signOut() {
         await fetch('/api/v1/auth/revoke', { method: 'POST', credentials: 'same-origin' });
+    },
+    // The phone's position for a grid worker's report: {lat, lon, accuracy} (metres), or {error} with the
+    // browser's reason (denied, unavailable, timeout, unsupported); never a rejected promise.
+    locate() {
+        return new Promise(resolve => {
+            if (!navigator.geolocation)
+                return resolve({ error: 'unsupported' });
+            navigator.geolocation.getCurrentPosition(
+                p => resolve({ lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy, error: null }),
+                e => resolve({ error: e.code === 1 ? 'denied' : e.code === 3 ? 'timeout' : 'unavailable' }),
+                { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
+        });
     }
 };
