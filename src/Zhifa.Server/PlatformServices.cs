@@ -1,3 +1,4 @@
+using Zhifa.Server.Features.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Data;
@@ -43,6 +44,7 @@ public static class PlatformServices
         services.AddZhifaClassifier();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
+        services.AddSingleton<IncidentChanges>();
         services.AddZhifaDeadlines();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);

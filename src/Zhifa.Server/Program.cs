@@ -1,3 +1,4 @@
+using Zhifa.Server.Features.Dashboard;
 using Scalar.AspNetCore;
 using Zhifa.Server;
 using Zhifa.Server.Api;
@@ -63,6 +64,7 @@ app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();
 app.MapNoticesApi();
+app.MapDashboardApi();
 app.MapCalendarApi();
 app.MapInboxApi();
 app.MapOpen311Api();

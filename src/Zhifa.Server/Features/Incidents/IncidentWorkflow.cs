@@ -1,3 +1,4 @@
+using Zhifa.Server.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core;
 using Zhifa.Core.Access;
@@ -28,7 +29,8 @@ public abstract record ActionOutcome
 /// method change it, move its clocks, and save the change with its timeline entry in one transaction.
 /// </summary>
 public sealed class IncidentWorkflow(
-    ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time)
+    ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time,
+    IncidentChanges changes)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -68,6 +70,7 @@ public sealed class IncidentWorkflow(
             notifications.AnnounceAction(incident, action);
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
+            changes.Raise();
             await notifications.DispatchExternalAsync(ct);
             return new ActionOutcome.Done(incident, statusRead, versionRead);
         }
