@@ -12,6 +12,7 @@ public static class Homes
     public static readonly Page[] Pages =
     [
         new("/workbench", "Workbench", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Dispatcher]),
+        new("/dashboard", "Dashboard", MudBlazor.Icons.Material.Filled.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
     ];
 
     public static IEnumerable<Page> For(ClaimsPrincipal user) => Pages.Where(p => p.Roles.Any(r => user.IsInRole(r.ToString())));
