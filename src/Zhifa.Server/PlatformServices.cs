@@ -1,4 +1,3 @@
-using Zhifa.Server.Features.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Data;
@@ -6,6 +5,7 @@ using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;

@@ -1,5 +1,5 @@
-using Zhifa.Server.Features.Dashboard;
 using Scalar.AspNetCore;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;

@@ -1,10 +1,10 @@
-using Zhifa.Server.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core;
 using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Data;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Notifications;

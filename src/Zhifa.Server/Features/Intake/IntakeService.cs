@@ -1,4 +1,3 @@
-using Zhifa.Server.Features.Dashboard;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Geo;
@@ -6,6 +5,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Triage;
 using Zhifa.Data;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Privacy;

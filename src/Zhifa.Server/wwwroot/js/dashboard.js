@@ -69,7 +69,7 @@ export function setMarkers(markers) {
     state.markers.clearLayers();
     for (const m of markers) {
         const colour = lightColours[m.light] || '#8c8c8c';
-        L.circleMarker([m.lat, m.lon], { renderer: state.canvas, radius: 4, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.85 })
+        L.circleMarker([m.lat, m.lon], { renderer: state.canvas, radius: 5, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.85 })
             .bindTooltip(m.number).addTo(state.markers);
     }
 }
@@ -95,8 +95,8 @@ export function setTrend(element, labels, received, closed, names) {
         xAxis: { type: 'category', data: labels, axisLabel: axisText },
         yAxis: { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: '#1f3354' } } },
         series: [
-            { name: names.received, type: 'line', smooth: true, data: received, itemStyle: { color: '#36cfc9' }, areaStyle: { opacity: 0.15 } },
-            { name: names.closed, type: 'line', smooth: true, data: closed, itemStyle: { color: '#faad14' } }
+            { name: names.received, type: 'line', data: received, itemStyle: { color: '#36cfc9' }, areaStyle: { opacity: 0.15 } },
+            { name: names.closed, type: 'line', data: closed, itemStyle: { color: '#faad14' } }
         ]
     });
 }
@@ -109,7 +109,7 @@ export function setMatters(element, names, counts) {
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: '#1f3354' } } },
         yAxis: { type: 'category', inverse: true, data: names, axisLabel: { ...axisText, width: 120, overflow: 'truncate' } },
-        series: [{ type: 'bar', data: counts, itemStyle: { color: '#4096ff' }, label: { show: true, position: 'right', color: '#dbe7ff' } }]
+        series: [{ type: 'bar', barMaxWidth: 18, data: counts, itemStyle: { color: '#4096ff' }, label: { show: true, position: 'right', color: '#dbe7ff' } }]
     });
 }
 
