@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
@@ -63,6 +64,7 @@ app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapMediaApi();
 app.MapNoticesApi();
+app.MapDashboardApi();
 app.MapCalendarApi();
 app.MapInboxApi();
 app.MapOpen311Api();

@@ -14,6 +14,7 @@ public static class Homes
         new("/workbench", "Workbench", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Dispatcher]),
         new("/inbox", "Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.DepartmentOfficer, Role.DepartmentLeader]),
         new("/grid", "Grid", MudBlazor.Icons.Material.Filled.PhotoCamera, [Role.GridWorker]),
+        new("/dashboard", "Dashboard", MudBlazor.Icons.Material.Filled.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
     ];
 
     public static IEnumerable<Page> For(ClaimsPrincipal user) => Pages.Where(p => p.Roles.Any(r => user.IsInRole(r.ToString())));

@@ -251,6 +251,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
             return await Post(caller, $"/api/v1/incidents/{incident.Id}/split", new { clueId = incident.Clues[1].Id });
         }, Always(HttpStatusCode.Created), Always(HttpStatusCode.NotFound));
         AddSupervisionRules(rules);
+        AddDashboardRules(rules);
         AddInboxRules(rules);
         return rules;
     }

@@ -34,6 +34,8 @@ public static class AccessPolicies
     public const string AcknowledgeNotices = "notices.acknowledge";
     /// <summary>Issuing a notice by hand: supervisors and duty commanders.</summary>
     public const string IssueNotices = "notices.issue";
+    /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
+    public const string ReadDashboard = "dashboard.read";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -63,6 +65,7 @@ public static class AccessPolicies
         builder.AddPolicy(DecideExtensions, p => p.RequireRole(nameof(Role.Dispatcher)));
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
+        builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
         builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));

@@ -4,6 +4,7 @@ using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Data;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Notifications;
@@ -28,7 +29,8 @@ public abstract record ActionOutcome
 /// method change it, move its clocks, and save the change with its timeline entry in one transaction.
 /// </summary>
 public sealed class IncidentWorkflow(
-    ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time)
+    ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time,
+    IncidentChanges changes)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -70,6 +72,7 @@ public sealed class IncidentWorkflow(
             db.TimelineMedia.AddRange(TimelineMedia.For(incident.Id, incident.Version, media));
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
+            changes.Raise();
             await notifications.DispatchExternalAsync(ct);
             return new ActionOutcome.Done(incident, statusRead, versionRead);
         }

@@ -5,6 +5,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Triage;
 using Zhifa.Data;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Privacy;
@@ -23,7 +24,8 @@ public sealed record Reporter(string Actor, Guid? UserId);
 /// </summary>
 public sealed class IntakeService(
     ZhifaDbContext db, ReferenceData reference, PersonalData personalData, IntakeReplays replays, DuplicateFinder duplicates,
-    ClueClassifier classifier, FeedbackOutbox feedback, Clocks clocks, TimeProvider time)
+    ClueClassifier classifier, FeedbackOutbox feedback, Clocks clocks, TimeProvider time,
+    IncidentChanges changes)
 {
     public const string RouterActor = "router";
     /// <summary>The timeline's name for the duplicate check when it joins a report to an incident by itself.</summary>
@@ -73,6 +75,7 @@ public sealed class IntakeService(
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            changes.Raise();
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && replay.Identified)
         {

@@ -14,7 +14,7 @@ public static class ReferenceEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Reference data");
 
-        api.MapGet("/regions", Results<Ok<List<RegionView>>, ValidationProblem> (string? level, string? parentCode, ReferenceData reference) =>
+        api.MapGet("/regions", Results<Ok<List<RegionView>>, ValidationProblem> (string? level, string? parentCode, bool? withBoundary, ReferenceData reference) =>
         {
             RegionLevel? wanted = null;
             if (level is not null)
@@ -26,7 +26,7 @@ public static class ReferenceEndpoints
             return TypedResults.Ok(reference.Regions.Values
                 .Where(r => wanted is null || r.Level == wanted)
                 .Where(r => parentCode is null || r.ParentCode == parentCode)
-                .OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => RegionView.From(r)).ToList());
+                .OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => RegionView.From(r, withBoundary == true)).ToList());
         });
         api.MapGet("/regions/{code}", Results<Ok<RegionView>, ProblemHttpResult> (string code, ReferenceData reference) =>
             reference.Regions.TryGetValue(code, out var r) ? TypedResults.Ok(RegionView.From(r, withBoundary: true)) : Missing("region", code));
