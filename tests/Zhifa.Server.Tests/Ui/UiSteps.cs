@@ -14,7 +14,16 @@ internal static class UiSteps
         await page.FillAsync("#password", AuthApi.DemoPassword);
         // Enabled once the page is interactive: a click before that would be lost.
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expectedPath);
+        try
+        {
+            // Two page loads and a circuit's start: under a loaded CI machine that can take more than the default 30 s.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expectedPath, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser ended up, and what it shows: a bare timeout tells nothing.
+            throw new TimeoutException($"Signing in as {userName} did not reach {expectedPath}; the page is {page.Url}: {await page.InnerTextAsync("body")}", e);
+        }
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
