@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Zhifa.Core.Organization;
+using static MudBlazor.Icons.Material.Filled;
+using Icon = MudBlazor.Icons.Material.Filled;
 
 namespace Zhifa.Server.Ui;
 
@@ -8,14 +10,37 @@ public static class Homes
 {
     public sealed record Page(string Href, string TitleKey, string Icon, Role[] Roles);
 
-    /// <summary>In the order of the navigation; a role's home is the first page it works on.</summary>
+    /// <summary>In the order of the navigation; a role's home is the first page it works on, unless <see cref="Landings"/> says otherwise.</summary>
     public static readonly Page[] Pages =
     [
-        new("/workbench", "Workbench", MudBlazor.Icons.Material.Filled.Dashboard, [Role.Dispatcher]),
-        new("/inbox", "Inbox", MudBlazor.Icons.Material.Filled.Inbox, [Role.DepartmentOfficer, Role.DepartmentLeader]),
-        new("/grid", "Grid", MudBlazor.Icons.Material.Filled.PhotoCamera, [Role.GridWorker]),
-        new("/dashboard", "Dashboard", MudBlazor.Icons.Material.Filled.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
+        new("/workbench", "Workbench", Dashboard, [Role.Dispatcher]),
+        new("/inbox", "Inbox", Inbox, [Role.DepartmentOfficer, Role.DepartmentLeader]),
+        new("/grid", "Grid", PhotoCamera, [Role.GridWorker]),
+        new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
+        new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
+        new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
     ];
 
+    /// <summary>The administrator's sections, each a page of its own under /admin, in the order of its tabs.</summary>
+    public static readonly Page[] AdminSections =
+    [
+        new("/admin", "AdminUsers", People, [Role.Admin]),
+        new("/admin/keys", "AdminKeys", Key, [Role.Admin]),
+        new("/admin/matters", "AdminMatters", ListAlt, [Role.Admin]),
+        new("/admin/calendar", "AdminCalendar", CalendarMonth, [Role.Admin]),
+        new("/admin/grids", "AdminGrids", Map, [Role.Admin]),
+    ];
+
+    /// <summary>Roles whose own desk comes after a page they also use: the supervisor works the supervision page first.</summary>
+    private static readonly Dictionary<Role, string> Landings = new() { [Role.Supervisor] = "/supervision" };
+
+    /// <summary>Every page a person may open, sections included: what the router's pages are.</summary>
+    public static IEnumerable<Page> All => Pages.Concat(AdminSections.Where(s => s.Href != "/admin"));
+
     public static IEnumerable<Page> For(ClaimsPrincipal user) => Pages.Where(p => p.Roles.Any(r => user.IsInRole(r.ToString())));
+
+    /// <summary>Where the person lands after signing in, or null when no page serves their role yet.</summary>
+    public static Page? HomeOf(ClaimsPrincipal user) =>
+        Landings.Where(l => user.IsInRole(l.Key.ToString())).Select(l => Pages.Single(p => p.Href == l.Value)).FirstOrDefault()
+        ?? For(user).FirstOrDefault();
 }

@@ -32,10 +32,10 @@ public sealed partial class AuthorizationMatrixTests
         Func<Caller, HttpStatusCode> home = c => Homes.Pages.Any(p => p.Roles.Any(r => r.ToString() == c.ToString())) ? HttpStatusCode.Redirect : HttpStatusCode.OK;
         rules["GET /"] = new([], (c, _) => Send(c, HttpMethod.Get, "/"), home, home, Public: true);
         rules["GET /culture/{culture}"] = new([], (c, _) => Send(c, HttpMethod.Get, "/culture/en?back=/login"), redirected, redirected, Public: true);
-        foreach (var page in Homes.Pages.Select(p => p.Href).Append("/login"))
+        foreach (var page in Homes.All.Select(p => p.Href).Append("/login"))
             rules[$"GET {page}"] = Public(c => Send(c, HttpMethod.Get, page), HttpStatusCode.OK);
         // A form post without the page's antiforgery token is refused.
-        foreach (var page in Homes.Pages.Select(p => p.Href).Append("/login").Append("/"))
+        foreach (var page in Homes.All.Select(p => p.Href).Append("/login").Append("/"))
             rules[$"POST {page}"] = Public(c => Send(c, HttpMethod.Post, page), HttpStatusCode.BadRequest);
 
         // The circuit's hub: the same for every caller; a page's circuit carries the browser's cookie.
