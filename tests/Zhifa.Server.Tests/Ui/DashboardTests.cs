@@ -17,7 +17,7 @@ public sealed class DashboardTests(BrowserApp app)
     public async Task Dashboard_WhenAnIncidentIsReported_CountsItWithoutReloading()
     {
         var page = await app.PageAsync(1920, 1080);
-        await page.SignInAsync("supervisor.city", "/dashboard");
+        await page.SignInAsync("analyst.city", "/dashboard");
         var received = page.Locator("#today-received");
         await Assertions.Expect(received).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         // The map has drawn the regions' outlines (no tiles) once the page is live.
@@ -30,7 +30,7 @@ public sealed class DashboardTests(BrowserApp app)
         await page.ScreenshotAsync("dashboard");
 
         var phone = await app.PageAsync(390, 844);
-        await phone.SignInAsync("supervisor.city", "/dashboard");
+        await phone.SignInAsync("analyst.city", "/dashboard");
         await Assertions.Expect(phone.Locator("#today-received")).ToHaveTextAsync((before + 1).ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(phone.Locator("#dashboard-map path.leaflet-interactive").First).ToBeAttachedAsync();
         await phone.ScreenshotAsync("dashboard-phone");
