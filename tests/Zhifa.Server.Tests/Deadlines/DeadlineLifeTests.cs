@@ -124,6 +124,19 @@ public sealed class DeadlineLifeTests(ZhifaApp app)
         await ProblemAssert.NamesFieldAsync(await _scenario.Client.GetAsync("/api/v1/incidents?light=blue"), "light");
     }
 
+    [Fact]
+    public async Task List_CarriesTheOpenClockDueFirst_AndNoneOnceClosed()
+    {
+        app.NextMonday(new TimeOnly(9, 0));
+        var accepted = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "accept");
+        var rejected = await _scenario.DoAsync((await _scenario.ReportAsync(matterCode: null)).Id, "reject", new { reason = "非执法事项" });
+
+        var rows = (await (await _scenario.Client.GetAsync("/api/v1/incidents?pageSize=200")).ReadAsync<PagedList<IncidentSummary>>()).Items;
+
+        Assert.Equal(accepted.Open("handle").DueAt, rows.Single(r => r.Id == accepted.Id).DueAt);
+        Assert.Null(rows.Single(r => r.Id == rejected.Id).DueAt);
+    }
+
     private async Task<List<NoticeView>> NoticesAsync(Guid incidentId) =>
         [.. (await (await _scenario.Client.GetAsync($"/api/v1/notices?incidentId={incidentId}")).ReadAsync<PagedList<NoticeView>>()).Items.OrderBy(n => n.Level)];
 }

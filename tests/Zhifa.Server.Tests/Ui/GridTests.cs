@@ -24,7 +24,7 @@ public sealed class GridTests(BrowserApp app)
         await page.ClickAsync("#locate");
         await Assertions.Expect(page.Locator("#location")).ToContainTextAsync(at.Lat.ToString("F5"));
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png() });
-        await Assertions.Expect(page.Locator("#uploaded-photos img")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#photos-list .photo[data-done=true] img")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("grid-phone");
         await page.ClickAsync("#submit-report");
 
@@ -45,7 +45,7 @@ public sealed class GridTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Verify_AResolvedIncidentInMyGrid_ClosesIt()
+    public async Task Verify_AResolvedIncidentInMyGrid_WithAPhoto_ClosesIt()
     {
         var at = await GridCentreAsync(DemoUsers.HefuCentreGrids[0]);
         var (id, number) = await ResolvedAsync(at);
@@ -55,6 +55,10 @@ public sealed class GridTests(BrowserApp app)
         var task = page.Locator(".grid-task", new() { HasText = number });
         await task.Locator(".verify").ClickAsync();
         await page.FillAsync("#verify-note", "现场已无捕鱼设施");
+        await page.Locator("#verify-photos").SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = Png() });
+        var photo = page.Locator("#verify-photos-list .photo[data-done=true]");
+        await Assertions.Expect(photo).ToHaveCountAsync(1);
+        var mediaId = Guid.Parse((await photo.GetAttributeAsync("data-media-id"))!);
         await task.Locator(".verify-pass").ClickAsync();
         await page.ScreenshotAsync("grid-phone-confirm");
         await page.Locator(".mud-dialog button", new() { HasText = "确认" }).ClickAsync();
@@ -63,6 +67,8 @@ public sealed class GridTests(BrowserApp app)
         using var api = await app.ApiAsAsync("dispatcher.nanxun");
         var incident = await api.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{id}");
         Assert.Equal("closed", incident.GetProperty("status").GetString());
+        var verified = incident.GetProperty("timeline").EnumerateArray().Last(t => t.GetProperty("action").GetString() == "verify");
+        Assert.Equal(mediaId, verified.GetProperty("media")[0].GetProperty("id").GetGuid());
     }
 
     [Fact]

@@ -97,6 +97,38 @@ public sealed class WorkbenchTests(BrowserApp app)
     }
 
     /// <summary>A clue without a matter, in 和孚镇: it waits in the county centre's triage queue.</summary>
+    [Fact]
+    public async Task Keyboard_MovesOpensDispatchesAndCloses_WithoutTheMouse()
+    {
+        var first = await ReportUnplacedAsync();
+        var second = await ReportUnplacedAsync();
+        var page = await app.PageAsync();
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+        await Assertions.Expect(page.Locator("#triage-queue tr", new() { HasText = second })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#keyboard-hint")).ToContainTextAsync("Enter");
+
+        var numbers = await page.Locator("#triage-queue tbody tr .incident-number").AllInnerTextsAsync();
+        var at = numbers.ToList().IndexOf(first);
+        Assert.True(at >= 0, $"{first} is not in the queue: {string.Join(", ", numbers)}");
+        await Assertions.Expect(page.Locator("#triage-queue tr.cursor")).ToContainTextAsync(numbers[0]);
+        for (var i = 0; i < at; i++)
+            await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.Locator("#triage-queue tr.cursor")).ToContainTextAsync(first);
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#incident-detail")).ToContainTextAsync(first);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#incident-detail")).ToHaveCountAsync(0);
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#incident-detail")).ToContainTextAsync(first);
+        await page.Keyboard.PressAsync("d");
+        await Assertions.Expect(page.Locator("#triage-queue tr", new() { HasText = first })).ToHaveCountAsync(0);
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var incident = await api.GetFromJsonAsync<JsonElement>($"/api/v1/incidents?q={first}");
+        Assert.Equal("dispatched", incident.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
     private static int _reports;
 
     private async Task<string> ReportUnplacedAsync()

@@ -8,6 +8,8 @@ public sealed class LitIncident
 {
     public required Incident Incident { get; init; }
     public int? Light { get; init; }
+    /// <summary>When the open clock due first runs out; null when none runs.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 public static class Lights
@@ -24,6 +26,7 @@ public static class Lights
             Light = i.Deadlines.Where(d => d.EndedAt == null)
                 .Max(d => (int?)((d.PausedAt ?? now) >= d.DueAt ? (int)TrafficLight.Red
                     : (d.PausedAt ?? now) >= d.YellowAt ? (int)TrafficLight.Yellow : (int)TrafficLight.Green)),
+            DueAt = i.Deadlines.Where(d => d.EndedAt == null).Min(d => (DateTimeOffset?)d.DueAt),
         });
 
     /// <summary>The incidents whose worst open light at <paramref name="now"/> is one of <paramref name="lights"/>.</summary>

@@ -98,7 +98,7 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
                 x.Incident.GridCode, x.Incident.HandlingCenterCode,
                 x.Incident.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned).Select(a => a.DepartmentCode).FirstOrDefault(),
                 x.Incident.Priority, x.Incident.Summary, x.Incident.Lat, x.Incident.Lon, x.Incident.ReportCount, x.Incident.ReportedAt, x.Incident.UpdatedAt,
-                (TrafficLight?)x.Light))
+                (TrafficLight?)x.Light, x.DueAt))
             .PageAsync(page, size, ct);
         return new PagedList<IncidentSummary>(items, total, page, size);
     }

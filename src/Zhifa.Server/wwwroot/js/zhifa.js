@@ -27,5 +27,22 @@ window.zhifa = {
                 e => resolve({ error: e.code === 1 ? 'denied' : e.code === 3 ? 'timeout' : 'unavailable' }),
                 { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
         });
+    },
+    // A page's keyboard shortcuts: keys typed into a field or on a focused control stay there, and an
+    // open dialog keeps its own keys; the rest go to the page's OnKey. Answers a handle to stop listening.
+    listenKeys(page, keys) {
+        const handler = e => {
+            if (e.ctrlKey || e.metaKey || e.altKey || !keys.includes(e.key)) return;
+            const t = e.target;
+            if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(t.tagName))) return;
+            if (document.querySelector('.mud-dialog-container')) return;
+            e.preventDefault();
+            page.invokeMethodAsync('OnKey', e.key);
+        };
+        document.addEventListener('keydown', handler);
+        return { stop: () => document.removeEventListener('keydown', handler) };
+    },
+    scrollIntoView(selector) {
+        document.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
     }
 };
