@@ -1,3 +1,4 @@
+using SkiaSharp;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -61,6 +62,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fresh browser context (its own cookies) at a phone's or a desk's size, on this server.</summary>
     public Task<IPage> PageAsync(int width = 1920, int height = 1080) =>
         PageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+    /// <summary>A phone-sized browser whose location is (<paramref name="lat"/>, <paramref name="lon"/>), allowed to use it.</summary>
+    public Task<IPage> PhoneAtAsync(double lat, double lon) => PageAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        Geolocation = new Geolocation { Latitude = (float)lat, Longitude = (float)lon, Accuracy = 12 },
+        Permissions = ["geolocation"],
+    });
+
+    /// <summary>A photo as a phone's camera hands it to a page's file input: a small PNG of one colour.</summary>
+    public static FilePayload Photo(string name, SKColor colour)
+    {
+        using var bitmap = new SKBitmap(64, 48);
+        bitmap.Erase(colour);
+        return new FilePayload { Name = name, MimeType = "image/png", Buffer = Media.TestImages.Encode(bitmap, SKEncodedImageFormat.Png) };
+    }
 
     /// <summary>A fresh browser context with the caller's options (a phone's location, say), on this server, in Chinese.</summary>
     public async Task<IPage> PageAsync(BrowserNewContextOptions options)

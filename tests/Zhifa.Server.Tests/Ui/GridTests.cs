@@ -23,7 +23,7 @@ public sealed class GridTests(BrowserApp app)
         await page.FillAsync("#clue-text", "河边有人用电瓶捕鱼，网格员现场拍照");
         await page.ClickAsync("#locate");
         await Assertions.Expect(page.Locator("#location")).ToContainTextAsync(at.Lat.ToString("F5"));
-        await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png() });
+        await page.Locator("#photos").SetInputFilesAsync(BrowserApp.Photo("scene.png", new SKColor(0x3a, 0x7b, 0xd5)));
         await Assertions.Expect(page.Locator("#photos-list .photo[data-done=true] img")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("grid-phone");
         await page.ClickAsync("#submit-report");
@@ -55,7 +55,7 @@ public sealed class GridTests(BrowserApp app)
         var task = page.Locator(".grid-task", new() { HasText = number });
         await task.Locator(".verify").ClickAsync();
         await page.FillAsync("#verify-note", "现场已无捕鱼设施");
-        await page.Locator("#verify-photos").SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = Png() });
+        await page.Locator("#verify-photos").SetInputFilesAsync(BrowserApp.Photo("after.png", SKColors.SeaGreen));
         var photo = page.Locator("#verify-photos-list .photo[data-done=true]");
         await Assertions.Expect(photo).ToHaveCountAsync(1);
         var mediaId = Guid.Parse((await photo.GetAttributeAsync("data-media-id"))!);
@@ -86,13 +86,7 @@ public sealed class GridTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#report-answer")).ToHaveCountAsync(0);
     }
 
-    /// <summary>A phone-sized browser whose location is <paramref name="at"/>, allowed to use it.</summary>
-    private Task<IPage> PhoneAtAsync(Point at) => app.PageAsync(new BrowserNewContextOptions
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        Geolocation = new Geolocation { Latitude = (float)at.Lat, Longitude = (float)at.Lon, Accuracy = 12 },
-        Permissions = ["geolocation"],
-    });
+    private Task<IPage> PhoneAtAsync(Point at) => app.PhoneAtAsync(at.Lat, at.Lon);
 
     private async Task<Point> GridCentreAsync(string code)
     {
@@ -111,15 +105,5 @@ public sealed class GridTests(BrowserApp app)
         (await officer.PostAsJsonAsync($"/api/v1/incidents/{accepted.IncidentId}/accept", new { })).EnsureSuccessStatusCode();
         (await officer.PostAsJsonAsync($"/api/v1/incidents/{accepted.IncidentId}/resolve", new { result = "已拆除地笼" })).EnsureSuccessStatusCode();
         return (accepted.IncidentId, accepted.IncidentNumber);
-    }
-
-    /// <summary>A small valid PNG, as a phone's camera would hand over a photo.</summary>
-    private static byte[] Png()
-    {
-        using var bitmap = new SKBitmap(64, 48);
-        bitmap.Erase(new SKColor(0x3a, 0x7b, 0xd5));
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 }

@@ -6,7 +6,6 @@ using SkiaSharp;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Reference;
-using Zhifa.Server.Tests.Media;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Ui;
@@ -32,17 +31,12 @@ public sealed class SeedScenarioUiTests(BrowserApp app)
         var at = centre with { Lat = centre.Lat + 0.0012 };
 
         // 1. The grid worker, on the phone, at the river.
-        var grid = await app.PageAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            Geolocation = new Geolocation { Latitude = (float)at.Lat, Longitude = (float)at.Lon, Accuracy = 10 },
-            Permissions = ["geolocation"],
-        });
+        var grid = await app.PhoneAtAsync(at.Lat, at.Lon);
         await grid.SignInAsync("grid.hefu", "/grid");
         await grid.FillAsync("#clue-text", Report);
         await grid.ClickAsync("#locate");
         await Assertions.Expect(grid.Locator("#location")).ToBeVisibleAsync();
-        await grid.Locator("#photos").SetInputFilesAsync(Photo("cages.png", SKColors.SteelBlue));
+        await grid.Locator("#photos").SetInputFilesAsync(BrowserApp.Photo("cages.png", SKColors.SteelBlue));
         await Assertions.Expect(grid.Locator("#photos-list .photo[data-done=true]")).ToHaveCountAsync(1);
         await grid.ClickAsync("#submit-report");
         var answer = grid.Locator("#report-answer");
@@ -70,7 +64,7 @@ public sealed class SeedScenarioUiTests(BrowserApp app)
         await officer.ClickAsync("#accept");
         await Assertions.Expect(row).ToContainTextAsync("处置中");
         await officer.FillAsync("#resolve-result", "现场清理地笼 12 个，对当事人教育劝导");
-        await officer.Locator("#photos").SetInputFilesAsync(Photo("cleared.png", SKColors.SeaGreen));
+        await officer.Locator("#photos").SetInputFilesAsync(BrowserApp.Photo("cleared.png", SKColors.SeaGreen));
         await Assertions.Expect(officer.Locator("#incident-detail .photo[data-done=true]")).ToHaveCountAsync(1);
         await officer.ScreenshotAsync("scenario-3-resolve");
         await officer.ClickAsync("#resolve");
@@ -81,7 +75,7 @@ public sealed class SeedScenarioUiTests(BrowserApp app)
         var task = grid.Locator(".grid-task", new() { HasText = number });
         await task.Locator(".verify").ClickAsync();
         await grid.FillAsync("#verify-note", "河道已无地笼");
-        await grid.Locator("#verify-photos").SetInputFilesAsync(Photo("after.png", SKColors.LightGreen));
+        await grid.Locator("#verify-photos").SetInputFilesAsync(BrowserApp.Photo("after.png", SKColors.LightGreen));
         await Assertions.Expect(grid.Locator("#verify-photos-list .photo[data-done=true]")).ToHaveCountAsync(1);
         await task.Locator(".verify-pass").ClickAsync();
         await grid.Locator(".mud-dialog button", new() { HasText = "确认" }).ClickAsync();
@@ -98,13 +92,5 @@ public sealed class SeedScenarioUiTests(BrowserApp app)
         Assert.Single(Assert.Single(incident.Clues).Media);
         Assert.Single(incident.Timeline.Single(t => t.Action == "resolve").Media);
         Assert.Single(incident.Timeline.Single(t => t.Action == "verify").Media);
-    }
-
-    private static FilePayload Photo(string name, SKColor colour)
-    {
-        using var bitmap = new SKBitmap(64, 48);
-        bitmap.Erase(colour);
-        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
-        return new FilePayload { Name = name, MimeType = "image/png", Buffer = data.ToArray() };
     }
 }
