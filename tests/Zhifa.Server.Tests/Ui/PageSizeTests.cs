@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using Zhifa.Server.Ui;
+
+namespace Zhifa.Server.Tests.Ui;
+
+/// <summary>
+/// Every main page, as the person who works on it, on a phone (390×844) and on a desk's screen
+/// (1920×1080): it loads, nothing runs off the side so that the page must scroll sideways, and a
+/// screenshot of each goes to the test output.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageSizeTests(BrowserApp app)
+{
+    /// <summary>Who opens each page in this test: a person whose post it serves.</summary>
+    private static readonly Dictionary<string, string> Users = new()
+    {
+        ["/workbench"] = "dispatcher.nanxun",
+        ["/inbox"] = "officer.nanxun.nync",
+        ["/grid"] = "grid.hefu",
+        ["/dashboard"] = "analyst.city",
+        ["/supervision"] = "supervisor.city",
+    };
+
+    public static TheoryData<string> MainPages => [.. Homes.Pages.Select(p => p.Href).Where(Users.ContainsKey)];
+
+    [Fact]
+    public void EveryMainPage_HasAPersonToOpenIt()
+    {
+        // The administrator's pages are opened with a second factor: their own tests screenshot them.
+        Assert.Equal(Homes.Pages.Select(p => p.Href).Where(h => h != "/admin").Order(), Users.Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(MainPages))]
+    public async Task MainPage_FitsAPhoneAndADesk(string href)
+    {
+        var page = await app.PageAsync();
+        // Each of these people lands on the page they open here.
+        await page.SignInAsync(Users[href], href);
+
+        foreach (var (width, height, suffix) in new[] { (1920, 1080, "desk"), (390, 844, "phone") })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await LoadedAsync(page);
+            await page.ScreenshotAsync($"page{href.Replace('/', '-')}-{suffix}");
+            var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+            var (scrollWidth, innerWidth) = (widths[0], widths[1]);
+            Assert.True(scrollWidth <= innerWidth, $"{href} at {width}×{height} is {scrollWidth} px wide, wider than the {innerWidth} px screen.");
+        }
+    }
+
+    /// <summary>The page has drawn its data: a heading is up and no loading bar runs.</summary>
+    private static async Task LoadedAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("h1, h2").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-progress-linear .mud-progress-linear-bar.mud-progress-indeterminate, .mud-progress-indeterminate")).ToHaveCountAsync(0);
+    }
+}
