@@ -51,6 +51,11 @@ public sealed class SupervisionTests(BrowserApp app)
         await Assertions.Expect(page.Locator($"#notice-counts tr:has([data-department='{Department}'])")).ToContainTextAsync("南浔区");
         await Assertions.Expect(page.Locator("#counts-chart canvas")).ToBeAttachedAsync();
         await page.ScreenshotAsync("supervision");
+
+        // The id is on the select's hidden input; the visible field around it opens the list.
+        await page.Locator(".mud-input-control", new() { Has = page.Locator("#filter-acknowledged") }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "未签收" }).ClickAsync();
+        await Assertions.Expect(noticeRow).ToHaveCountAsync(0);
     }
 
     [Fact]
