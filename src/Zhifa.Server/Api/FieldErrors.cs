@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Core.Time;
 
 namespace Zhifa.Server.Api;
 
@@ -56,6 +57,20 @@ public sealed class FieldErrors
             Add("page", "page starts at 1.");
         if (pageSize < 1 || pageSize > maxPageSize)
             Add("pageSize", $"pageSize is between 1 and {maxPageSize}.");
+    }
+
+    /// <summary>
+    /// A date or time as a filter takes it (a date alone in Huzhou's zone; with <paramref name="endOfDay"/>, a
+    /// date means the end of that day), or null after naming the field when it is not one.
+    /// </summary>
+    public DateTimeOffset? Instant(string field, string? text, bool endOfDay = false)
+    {
+        if (text is null)
+            return null;
+        if (PlatformTime.TryParse(text, out var instant, endOfDay))
+            return instant;
+        Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
+        return null;
     }
 
     public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -20,6 +20,10 @@ public static class Problems
     public static ProblemHttpResult Conflict(string code, string detail, IDictionary<string, object?>? extra = null) =>
         Problem(StatusCodes.Status409Conflict, code, "The action conflicts with the current state.", detail, extra);
 
+    /// <summary>A 403 for a caller who may take the action in general but not on this resource: it is not theirs.</summary>
+    public static ProblemHttpResult Forbidden(string code, string detail, string title = "Not yours to do.") =>
+        Problem(StatusCodes.Status403Forbidden, code, title, detail);
+
     public static ProblemHttpResult PreconditionFailed(string code, string detail) =>
         Problem(StatusCodes.Status412PreconditionFailed, code, "The resource has changed.", detail);
 

@@ -72,7 +72,7 @@ internal static class ExtensionEndpoints
         if (incident is null)
             return IncidentEndpoints.NotFound(id);
         if (!IncidentAccess.LedBy(incident, caller))
-            return Problems.Problem(StatusCodes.Status403Forbidden, "extension.forbidden", "Not yours to ask.", "Only the lead department's staff may ask for an extension.");
+            return Problems.Forbidden("extension.forbidden", "Only the lead department's staff may ask for an extension.", title: "Not yours to ask.");
         var limit = TimeLimit.Parse(body.NewLimit!);
         if (incident.OpenClock(kind) is not { } clock)
             return Problems.Conflict("deadline.not_running", $"Incident {incident.Number} has no {Name(kind)} deadline running.");
@@ -112,7 +112,7 @@ internal static class ExtensionEndpoints
         if (request is null)
             return Problems.NotFound("extension.not_found", $"Incident {incident.Number} has no extension request {extensionId}.");
         if (!IncidentAccess.HandledWithin(incident, caller))
-            return Problems.Problem(StatusCodes.Status403Forbidden, "extension.forbidden", "Not yours to decide.", "Only a dispatcher of the centre handling the incident decides its extensions.");
+            return Problems.Forbidden("extension.forbidden", "Only a dispatcher of the centre handling the incident decides its extensions.", title: "Not yours to decide.");
         var now = c.Time.GetUtcNow();
         try
         {

@@ -38,7 +38,7 @@ internal static class SuspensionRequests
         if (incident is null)
             return IncidentEndpoints.NotFound(id);
         if (!IncidentAccess.LedBy(incident, caller))
-            return Problems.Problem(StatusCodes.Status403Forbidden, "suspension.forbidden", "Not yours to ask.", "Only the lead department's staff may ask for a suspension.");
+            return Problems.Forbidden("suspension.forbidden", "Only the lead department's staff may ask for a suspension.", title: "Not yours to ask.");
         try
         {
             incident.RequestSuspension(body.Reason!.Trim(), http.ActorName(), time.GetUtcNow());

@@ -36,8 +36,8 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
             else
                 errors.Add("light", $"Unknown light '{text}'. Known: green, yellow, red.");
         }
-        var from = Instant(q.From, "from", errors, endOfDay: false);
-        var to = Instant(q.To, "to", errors, endOfDay: true);
+        var from = errors.Instant("from", q.From);
+        var to = errors.Instant("to", q.To, endOfDay: true);
         filter = new IncidentFilter(parsed, from, to, lights);
         errors.Known("regionCode", q.RegionCode, reference.Regions, "region");
         errors.Known("departmentCode", q.DepartmentCode, reference.Departments, "department");
@@ -47,16 +47,6 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
         errors.Paging(q.Page, q.PageSize, IncidentQuery.MaxPageSize);
         errors.MaxLength("q", q.Q, 100);
         return errors;
-    }
-
-    private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors, bool endOfDay)
-    {
-        if (text is null)
-            return null;
-        if (PlatformTime.TryParse(text, out var instant, endOfDay))
-            return instant;
-        errors.Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
-        return null;
     }
 
     public async Task<PagedList<IncidentSummary>> ListAsync(IncidentQuery q, IncidentFilter filter, Jurisdiction caller, CancellationToken ct)

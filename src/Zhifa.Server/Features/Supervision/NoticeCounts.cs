@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Supervision;
-using Zhifa.Core.Time;
 using Zhifa.Data;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Auth;
@@ -18,11 +17,8 @@ internal static class NoticeCounts
         string? from, string? to, ZhifaDbContext db, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        DateTimeOffset? since = null, until = null;
-        if (from is not null)
-            since = PlatformTime.TryParse(from, out var f) ? f : Bad(errors, "from");
-        if (to is not null)
-            until = PlatformTime.TryParse(to, out var t, endOfDay: true) ? t : Bad(errors, "to");
+        var since = errors.Instant("from", from);
+        var until = errors.Instant("to", to, endOfDay: true);
         if (errors.Any)
             return errors.ToProblem();
         var query = db.SupervisionNotices.AsNoTracking().Readable(http.Jurisdiction()).Where(n => n.DepartmentCode != null);
@@ -46,9 +42,4 @@ internal static class NoticeCounts
 
     private static int Of(IEnumerable<Row> rows, SupervisionLevel level) => rows.Where(r => r.Level == level).Sum(r => r.Count);
 
-    private static DateTimeOffset? Bad(FieldErrors errors, string field)
-    {
-        errors.Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28.");
-        return null;
-    }
 }

@@ -93,8 +93,7 @@ public static class NoticeEndpoints
             ? caller.IsDepartmentStaff && caller.DepartmentCode == department
             : caller.Roles.Contains(Core.Organization.Role.Dispatcher) && caller.CenterCodes.Contains(notice.CenterCode);
         if (!addressee)
-            return Problems.Problem(StatusCodes.Status403Forbidden, "notice.forbidden", "Not yours to acknowledge.",
-                "A notice is acknowledged by the department it is addressed to, or by a dispatcher of the centre for a notice to the centre.");
+            return Problems.Forbidden("notice.forbidden", "A notice is acknowledged by the department it is addressed to, or by a dispatcher of the centre for a notice to the centre.", title: "Not yours to acknowledge.");
         try
         {
             notice.Acknowledge(http.ActorName(), time.GetUtcNow(), body?.Note);
@@ -125,10 +124,13 @@ public static class NoticeEndpoints
         if (incident is null)
             return IncidentEndpoints.NotFound(id);
         if (!IncidentAccess.HandledWithin(incident, caller))
-            return Problems.Problem(StatusCodes.Status403Forbidden, "notice.forbidden", "Not yours to issue.", "Notices are issued by the supervisors of the centre handling the incident or one above it.");
+            return Problems.Forbidden("notice.forbidden", "Notices are issued by the supervisors of the centre handling the incident or one above it.", title: "Not yours to issue.");
         if (!IncidentLifecycle.IsOpen(incident.Status) || incident.Lead is not { } lead)
             return Problems.Conflict("notice.nothing_owed", $"Incident {incident.Number} is {incident.Status}; no department owes work on it.");
         var now = time.GetUtcNow();
+        // The number and the notice in one transaction, as the worker writes them: the numbering statement
+        // needs an open connection, and a notice that fails to save gives its number back.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var notice = new SupervisionNotice
         {
             Id = Guid.CreateVersion7(now), Number = await SupervisionSweep.NumberFor(db, incident.CountyCode ?? reference.CityCode, now, ct),
@@ -138,6 +140,7 @@ public static class NoticeEndpoints
         db.SupervisionNotices.Add(notice);
         notifications.Announce(notice, reference);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await notifications.DispatchExternalAsync(ct);
         http.Audit().Target = id.ToString();
         http.Audit().Summary = $"notice {notice.Number} ({level}) issued to {lead.DepartmentCode}";

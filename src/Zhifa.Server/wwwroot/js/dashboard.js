@@ -2,7 +2,7 @@
 // ECharts, loaded on first use so that other pages do not carry them.
 const loaded = {};
 
-function load(src, css) {
+export function load(src, css) {
     if (loaded[src])
         return loaded[src];
     if (css) {
@@ -74,11 +74,12 @@ export function setMarkers(markers) {
     }
 }
 
-function chart(element) {
+// The wall screen's charts are dark; other pages pass no theme and get ECharts' light default.
+export function chart(element, theme = 'dark') {
     const existing = echarts.getInstanceByDom(element);
     if (existing)
         return existing;
-    const created = echarts.init(element, 'dark', { renderer: 'canvas' });
+    const created = echarts.init(element, theme, { renderer: 'canvas' });
     new ResizeObserver(() => created.resize()).observe(element);
     return created;
 }
