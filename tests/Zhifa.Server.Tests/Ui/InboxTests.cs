@@ -26,7 +26,7 @@ public sealed class InboxTests(BrowserApp app)
         await Assertions.Expect(row).ToContainTextAsync("待签收");
         await page.ScreenshotAsync("inbox");
         await row.ClickAsync();
-        await Assertions.Expect(page.Locator("#incident-detail .detail-number")).ToHaveTextAsync(incident.IncidentNumber);
+        await Assertions.Expect(page.Locator("#incident-detail .incident-title")).ToContainTextAsync(incident.IncidentNumber);
         await page.ClickAsync("#accept");
 
         await Assertions.Expect(row).ToContainTextAsync("处置中");
