@@ -5,8 +5,8 @@ namespace Zhifa.Server.Tests.Ui;
 
 internal static class UiSteps
 {
-    /// <summary>Signs in through the login page as a demo user and waits for the landing page.</summary>
-    public static async Task SignInAsync(this IPage page, string userName, string expectedPath)
+    /// <summary>Signs in through the login page as a demo user (with the authenticator's code when the role needs one) and waits for the landing page.</summary>
+    public static async Task SignInAsync(this IPage page, string userName, string expectedPath, string? twoFactorCode = null)
     {
         await page.GotoAsync("/login");
         // Filling waits until the field is enabled, that is until the page is interactive.
@@ -14,6 +14,12 @@ internal static class UiSteps
         await page.FillAsync("#password", AuthApi.DemoPassword);
         // Enabled once the page is interactive: a click before that would be lost.
         await page.ClickAsync("#sign-in");
+        if (twoFactorCode is not null)
+        {
+            // The code's field appears once the password is accepted.
+            await page.FillAsync("#twoFactorCode", twoFactorCode);
+            await page.ClickAsync("#sign-in");
+        }
         try
         {
             // Two page loads and a circuit's start: under a loaded CI machine that can take more than the default 30 s.
