@@ -20,6 +20,13 @@ public sealed record ApiResult<T>(T? Value, ProblemDetails? Problem, int Status)
         : Problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
             && e.EnumerateObject().FirstOrDefault() is { Value: { ValueKind: JsonValueKind.Array } first } && first.GetArrayLength() > 0
             ? first[0].GetString() : Problem.Detail ?? Problem.Title;
+
+    /// <summary>Each field the problem names, with its first message: what a form shows beside its inputs.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors =>
+        Problem is not null && Problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
+            ? e.EnumerateObject().Where(p => p.Value is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0)
+                .ToDictionary(p => p.Name, p => p.Value[0].GetString() ?? "")
+            : new Dictionary<string, string>();
 }
 
 /// <summary>

@@ -88,11 +88,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>An API client on the real port, signed in with a bearer token as a demo user.</summary>
-    public async Task<HttpClient> ApiAsAsync(string userName)
+    /// <summary>An API client on the real port, signed in with a bearer token as a demo user (with a code from the authenticator when the role needs one).</summary>
+    public async Task<HttpClient> ApiAsAsync(string userName, string? twoFactorCode = null)
     {
         var client = new HttpClient { BaseAddress = Address };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Auth.AuthApi.DemoPassword });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Auth.AuthApi.DemoPassword, twoFactorCode });
         var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;

@@ -58,8 +58,7 @@ internal static class RegionSeed
 
     private static Region NewRegion(RegionFile file, RegionLevel level, string? parent, string wkt)
     {
-        // The interior point lies inside even a concave or multi-part boundary, unlike a centroid.
-        var inside = Read(wkt).InteriorPoint;
+        var inside = Boundaries.Inside(Read(wkt));
         return new Region
         {
             Code = file.Code,
@@ -69,8 +68,8 @@ internal static class RegionSeed
             ParentCode = parent,
             Kind = file.Kind,
             BoundaryWkt = wkt,
-            CenterLat = inside.Y,
-            CenterLon = inside.X,
+            CenterLat = inside.Lat,
+            CenterLon = inside.Lon,
         };
     }
 

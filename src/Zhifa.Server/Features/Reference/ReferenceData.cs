@@ -8,7 +8,8 @@ namespace Zhifa.Server.Features.Reference;
 
 /// <summary>
 /// Reference data held in memory for triage and validation: matters, departments, centres, regions
-/// and the grid index. Loaded once at start, after seeding; swapped whole, so readers never lock.
+/// and the grid index. Loaded at start, after seeding, and again after an admin edits the list or
+/// imports grids; swapped whole, so readers never lock.
 /// </summary>
 public sealed class ReferenceData
 {
@@ -25,7 +26,23 @@ public sealed class ReferenceData
     public GridIndex Grids => Current.GridIndex;
     public ResponsibilityRouter Router => Current.Router;
 
+    // Reloads take turns: one that read the tables before another's edit must not publish after it.
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
     public async Task LoadAsync(ZhifaDbContext db, CancellationToken ct)
+    {
+        await _loading.WaitAsync(ct);
+        try
+        {
+            await ReadAsync(db, ct);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task ReadAsync(ZhifaDbContext db, CancellationToken ct)
     {
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, ct);

@@ -50,6 +50,9 @@ public static class ReferenceEndpoints
         api.MapGet("/departments/{code}", Results<Ok<DepartmentView>, ProblemHttpResult> (string code, ReferenceData reference) =>
             reference.Departments.TryGetValue(code, out var d) ? TypedResults.Ok(DepartmentView.From(d)) : Missing("department", code));
 
+        api.MapGet("/department-types", (ReferenceData reference) => TypedResults.Ok(reference.DepartmentTypes.Values
+            .OrderBy(t => t.Code, StringComparer.Ordinal).Select(DepartmentTypeView.From).ToList()));
+
         api.MapGet("/matters", (string? category, ReferenceData reference) => TypedResults.Ok(reference.Matters.Values
             .Where(m => category is null || m.Category == category)
             .OrderBy(m => m.Code, StringComparer.Ordinal).Select(MatterView.From).ToList()));
@@ -61,6 +64,8 @@ public static class ReferenceEndpoints
             .OrderBy(c => c.Code, StringComparer.Ordinal).Select(CommandCenterView.From).ToList()));
         api.MapGet("/command-centers/{code}", Results<Ok<CommandCenterView>, ProblemHttpResult> (string code, ReferenceData reference) =>
             reference.CommandCenters.TryGetValue(code, out var c) ? TypedResults.Ok(CommandCenterView.From(c)) : Missing("command_center", code));
+        app.MapMatterEditing();
+        app.MapGridImport();
         return app;
     }
 

@@ -23,6 +23,11 @@ public sealed record DepartmentView(string Code, string Name, string TypeCode, s
     public static DepartmentView From(Department d) => new(d.Code, d.Name, d.TypeCode, d.RegionCode);
 }
 
+public sealed record DepartmentTypeView(string Code, string Name, string NameEn, IReadOnlyList<RegionLevel> Levels)
+{
+    public static DepartmentTypeView From(DepartmentType t) => new(t.Code, t.Name, t.NameEn, t.Levels);
+}
+
 public sealed record CommandCenterView(string Code, string Name, string RegionCode, RegionLevel Level, string? ParentCode)
 {
     public static CommandCenterView From(CommandCenter c) => new(c.Code, c.Name, c.RegionCode, c.Level, c.ParentCode);
