@@ -20,6 +20,18 @@ public sealed record ApiResult<T>(T? Value, ProblemDetails? Problem, int Status)
         : Problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
             && e.EnumerateObject().FirstOrDefault() is { Value: { ValueKind: JsonValueKind.Array } first } && first.GetArrayLength() > 0
             ? first[0].GetString() : Problem.Detail ?? Problem.Title;
+
+    /// <summary>What the API said about one field of the request, for the form to show beside it; null when nothing.</summary>
+    public string? ErrorOf(string field) => Problem.ErrorOf(field);
+}
+
+public static class ProblemFields
+{
+    /// <summary>A validation problem's messages for one field, joined; null when it names no such field.</summary>
+    public static string? ErrorOf(this ProblemDetails? problem, string field) =>
+        problem is not null && problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
+            && e.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array
+            ? string.Join(" ", list.EnumerateArray().Select(m => m.GetString())) : null;
 }
 
 /// <summary>

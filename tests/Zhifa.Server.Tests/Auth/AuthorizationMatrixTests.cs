@@ -253,6 +253,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddSupervisionRules(rules);
         AddDashboardRules(rules);
         AddInboxRules(rules);
+        AddUsersRules(rules);
         return rules;
     }
 
