@@ -78,7 +78,10 @@ public sealed class AdminUsersTests(BrowserApp app)
         var name = $"界面测试 {Guid.NewGuid().ToString("N")[..6]}";
         var page = await app.PageAsync();
         await page.SignInAsync(Admin, "/admin", totpKey: AuthApi.DemoTotpKey);
-        await page.GotoAsync("/admin/keys");
+        // The section's tab, once the page is live: a click on the prerendered page would be lost.
+        await Assertions.Expect(page.Locator("#new-user")).ToBeEnabledAsync();
+        await page.Locator(".admin-nav .mud-tab", new() { HasText = "接口密钥" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/keys");
 
         await page.SelectOptionAsync("#key-channel", "citymgmt");
         await page.FillAsync("#key-name", name);

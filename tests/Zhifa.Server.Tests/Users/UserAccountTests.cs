@@ -17,8 +17,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task Update_ARoleChange_TakesEffectOnThePersonsNextRequest()
     {
         var api = await StartAsync(app);
-        var name = NewName("moved");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("moved");
         var before = await api.SignedInAsync(name);
         Assert.Equal(HttpStatusCode.OK, (await before.GetAsync(Dashboard)).StatusCode);
 
@@ -38,8 +37,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task Update_WithABadField_NamesItAndChangesNothing()
     {
         var api = await StartAsync(app);
-        var name = NewName("kept");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("kept");
         var session = await api.SignedInAsync(name);
 
         var response = await api.Admin.PutJsonAsync($"{Root}/{name}", new { displayName = "新名字", roles = new[] { "Supervisor", "Mayor" }, centerCode = "330503-ZHZX" });
@@ -55,8 +53,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task Update_GivingACommanderRole_EnrolsTotpAndAnswersTheKeyOnce()
     {
         var api = await StartAsync(app);
-        var name = NewName("promoted");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("promoted");
 
         var saved = await (await api.Admin.PutJsonAsync($"{Root}/{name}",
             new { displayName = "值班指挥长", roles = new[] { "DutyCommander" }, centerCode = "330503-ZHZX" })).ReadAsync<SavedUser>();
@@ -92,8 +89,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task Lock_EndsTheSessionAndRefusesSignInUntilUnlocked()
     {
         var api = await StartAsync(app);
-        var name = NewName("locked");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("locked");
         var session = await api.SignedInAsync(name);
 
         var locked = await (await api.Admin.PostJsonAsync($"{Root}/{name}/lock", new { })).ReadAsync<UserView>();
@@ -123,8 +119,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task ResetPassword_SetsTheNewOneAndEndsTheOldSessions()
     {
         var api = await StartAsync(app);
-        var name = NewName("reset");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("reset");
         var session = await api.SignedInAsync(name);
 
         var response = await api.Admin.PostJsonAsync($"{Root}/{name}/password", new { password = "Brand-New-Passw0rd" });
@@ -142,8 +137,7 @@ public sealed class UserAccountTests(ZhifaApp app)
     public async Task ResetPassword_ThePolicyRefuses_NamesPasswordAndKeepsTheOldOne(string password)
     {
         var api = await StartAsync(app);
-        var name = NewName("weak");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("weak");
 
         await ProblemAssert.NamesFieldAsync(await api.Admin.PostJsonAsync($"{Root}/{name}/password", new { password }), "password");
 

@@ -76,15 +76,30 @@ public sealed class UserAdministrationTests(ZhifaApp app)
 
         await ProblemAssert.NamesFieldAsync(await api.Admin.PostJsonAsync(Root, body), field);
 
-        await ProblemAssert.IsProblemAsync(await api.Admin.GetAsync($"{Root}/u.refused"), HttpStatusCode.NotFound, "users.not_found");
+        await api.AssertNoUserAsync("u.refused");
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{\"userName\":\"u.malformed\",\"roles\":[null],\"gridCodes\":[null]}")]
+    [InlineData("{\"userName\":\"u.malformed\",\"roles\":\"Admin\"}")]
+    public async Task Create_WithAMalformedBody_Answers400AndMakesNoOne(string json)
+    {
+        var api = await StartAsync(app);
+
+        var response = await api.Admin.PostRawJsonAsync(Root, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await api.AssertNoUserAsync("u.malformed");
     }
 
     [Fact]
     public async Task Create_WithATakenName_Answers409AndLeavesTheFirstAlone()
     {
         var api = await StartAsync(app);
-        var name = NewName("taken");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("taken");
 
         var again = await api.Admin.PostJsonAsync(Root, new { userName = name, displayName = "别人", roles = new[] { "Analyst" }, password = "Other-Passw0rd-1", centerCode = "330500-ZHZX" });
 
@@ -134,15 +149,14 @@ public sealed class UserAdministrationTests(ZhifaApp app)
         Assert.Equal(HttpStatusCode.Forbidden, asDispatcher.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asCommander.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        await ProblemAssert.IsProblemAsync(await api.Admin.GetAsync($"{Root}/{name}"), HttpStatusCode.NotFound, "users.not_found");
+        await api.AssertNoUserAsync(name);
     }
 
     [Fact]
     public async Task Create_IsInTheAuditTrailUnderTheAdminWithoutThePassword()
     {
         var api = await StartAsync(app);
-        var name = NewName("audited");
-        await api.CreateAsync(Dispatcher(name));
+        var name = await api.NewDispatcherAsync("audited");
 
         var trail = await (await api.Admin.GetAsync($"/api/v1/audit?actor={api.AdminName}")).ReadAsync<PagedList<Features.Audit.AuditEntryView>>();
 

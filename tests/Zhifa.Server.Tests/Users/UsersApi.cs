@@ -29,6 +29,18 @@ internal sealed class UsersApi(ZhifaApp app)
     public static object Dispatcher(string userName, string password = AuthApi.TestPassword) =>
         new { userName, displayName = "测试调度员", roles = new[] { "Dispatcher" }, password, centerCode = "330503-ZHZX" };
 
+    /// <summary>A dispatcher made through the API for this test; answers their user name.</summary>
+    public async Task<string> NewDispatcherAsync(string what)
+    {
+        var name = NewName(what);
+        await CreateAsync(Dispatcher(name));
+        return name;
+    }
+
+    /// <summary>No user has that name: a refused request made no one.</summary>
+    public async Task AssertNoUserAsync(string userName) =>
+        await ProblemAssert.IsProblemAsync(await Admin.GetAsync($"{Root}/{userName}"), System.Net.HttpStatusCode.NotFound, "users.not_found");
+
     public async Task<SavedUser> CreateAsync(object body) => await (await Admin.PostJsonAsync(Root, body)).ReadAsync<SavedUser>();
 
     public async Task<UserView> GetAsync(string userName) => await (await Admin.GetAsync($"{Root}/{userName}")).ReadAsync<UserView>();

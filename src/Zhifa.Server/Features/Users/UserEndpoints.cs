@@ -39,6 +39,7 @@ public static class UserEndpoints
         string? role, string? q, int? page, int? pageSize, ZhifaDbContext db, UserAdministration admin, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        role = string.IsNullOrEmpty(role) ? null : role;
         errors.Paging(page, pageSize, MaxPageSize);
         errors.MaxLength("q", q, 100);
         if (role is not null && !PlatformRoles.All.Contains(role))
