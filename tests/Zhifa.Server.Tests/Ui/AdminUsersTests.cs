@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Zhifa.Core.Organization;
 using Zhifa.Data;
+using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Tests.Auth;
 
 namespace Zhifa.Server.Tests.Ui;
@@ -70,6 +72,45 @@ public sealed class AdminUsersTests(BrowserApp app)
         var theirs = await app.PageAsync();
         await theirs.SignInAsync(name, "/workbench", password: AuthApi.TestPassword);
         await Assertions.Expect(theirs.Locator(".user-name")).ToHaveTextAsync(name);
+    }
+
+    [Fact]
+    public async Task EditLockAndReset_ThroughThePage_EachAfterConfirming()
+    {
+        var name = $"ui.moved.{Guid.NewGuid().ToString("N")[..8]}";
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IdentitySeeder>()
+                .CreateUserAsync(name, "待调岗调度员", Role.Dispatcher, AuthApi.TestPassword, null, "330503-ZHZX");
+        var page = await app.PageAsync(390, 844);
+        await page.SignInAsync(Admin, "/admin", totpKey: AuthApi.DemoTotpKey);
+        await Assertions.Expect(page.Locator("#users .user-row").First).ToBeVisibleAsync();
+        await page.FillAsync("#user-search", name);
+        await page.PressAsync("#user-search", "Enter");
+        var row = page.Locator("#users .user-row", new() { HasText = name });
+        await Assertions.Expect(page.Locator("#users .user-row")).ToHaveCountAsync(1);
+
+        await row.Locator(".edit-user").ClickAsync();
+        var roles = page.Locator("#roles");
+        await roles.GetByText("调度员", new() { Exact = true }).ClickAsync();
+        await roles.GetByText("分析研判员", new() { Exact = true }).ClickAsync();
+        await page.ClickAsync("#save-user");
+        await Assertions.Expect(row).ToContainTextAsync("分析研判员");
+
+        await row.Locator(".lock-user").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "锁定" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已锁定");
+
+        await row.Locator(".reset-password").ClickAsync();
+        await page.FillAsync("#reset-password-value", "Reset-Passw0rd-26");
+        await page.ClickAsync("#confirm-reset");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = $"已重置 {name} 的密码" })).ToBeVisibleAsync();
+
+        await using var check = app.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var user = await users.FindByNameAsync(name);
+        Assert.Equal(["Analyst"], await users.GetRolesAsync(user!));
+        Assert.True(await users.IsLockedOutAsync(user!));
+        Assert.True(await users.CheckPasswordAsync(user!, "Reset-Passw0rd-26"));
     }
 
     [Fact]
