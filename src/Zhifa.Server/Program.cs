@@ -15,6 +15,7 @@ using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
+using Zhifa.Server.Features.Users;
 using Zhifa.Server.Health;
 using Zhifa.Server.Ui;
 
@@ -56,6 +57,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapZhifaHealth();
 app.MapAuthApi();
 app.MapApiKeysApi();
+app.MapUsersApi();
 app.MapCluesApi();
 app.MapIncidentsApi();
 app.MapReferenceApi();

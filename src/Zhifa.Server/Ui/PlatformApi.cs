@@ -21,12 +21,24 @@ public sealed record ApiResult<T>(T? Value, ProblemDetails? Problem, int Status)
             && e.EnumerateObject().FirstOrDefault() is { Value: { ValueKind: JsonValueKind.Array } first } && first.GetArrayLength() > 0
             ? first[0].GetString() : Problem.Detail ?? Problem.Title;
 
-    /// <summary>Each field the problem names, with its first message: what a form shows beside its inputs.</summary>
-    public IReadOnlyDictionary<string, string> FieldErrors =>
-        Problem is not null && Problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
-            ? e.EnumerateObject().Where(p => p.Value is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0)
-                .ToDictionary(p => p.Name, p => p.Value[0].GetString() ?? "")
+    /// <summary>Each field the problem names, with its messages: what a form shows beside its inputs.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors => Problem.FieldErrors();
+
+    /// <summary>What the API said about one field of the request, for the form to show beside it; null when nothing.</summary>
+    public string? ErrorOf(string field) => Problem.ErrorOf(field);
+}
+
+public static class ProblemFields
+{
+    /// <summary>A validation problem's messages per field, each field's joined; empty when it names none.</summary>
+    public static IReadOnlyDictionary<string, string> FieldErrors(this ProblemDetails? problem) =>
+        problem is not null && problem.Extensions.TryGetValue("errors", out var errors) && errors is JsonElement { ValueKind: JsonValueKind.Object } e
+            ? e.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array)
+                .ToDictionary(p => p.Name, p => string.Join(" ", p.Value.EnumerateArray().Select(m => m.GetString())))
             : new Dictionary<string, string>();
+
+    /// <summary>A validation problem's messages for one field, joined; null when it names no such field.</summary>
+    public static string? ErrorOf(this ProblemDetails? problem, string field) => problem.FieldErrors().GetValueOrDefault(field);
 }
 
 /// <summary>

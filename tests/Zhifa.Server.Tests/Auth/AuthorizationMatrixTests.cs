@@ -254,6 +254,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddDashboardRules(rules);
         AddInboxRules(rules);
         AddAdminRules(rules);
+        AddUsersRules(rules);
         return rules;
     }
 

@@ -110,7 +110,7 @@ public sealed class AdminReferenceTests(BrowserApp app)
     private async Task<IPage> SignedInAsync(string section, int width = 1920, int height = 1080)
     {
         var page = await app.PageAsync(width, height);
-        await page.SignInAsync(Admin, "/admin", AuthApi.DemoTotpKey);
+        await page.SignInAsync(Admin, "/admin", totpKey: AuthApi.DemoTotpKey);
         await page.GotoAsync(section);
         return page;
     }

@@ -63,7 +63,7 @@ public sealed class SupervisionTests(BrowserApp app)
     {
         var incident = await RedIncidentAsync(30.8125);
         var page = await app.PageAsync(390, 844);
-        await page.SignInAsync("commander.nanxun", "/dashboard", AuthApi.DemoTotpKey);
+        await page.SignInAsync("commander.nanxun", "/dashboard", totpKey: AuthApi.DemoTotpKey);
         await page.GotoAsync("/supervision");
 
         var row = page.Locator("#overdue tr", new() { HasText = incident.Number });

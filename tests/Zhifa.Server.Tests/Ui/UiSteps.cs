@@ -6,20 +6,19 @@ namespace Zhifa.Server.Tests.Ui;
 internal static class UiSteps
 {
     /// <summary>
-    /// Signs in through the login page as a demo user and waits for the landing page; with
-    /// <paramref name="totpKey"/>, answers the two-factor code the page then asks for (commanders, admins).
+    /// Signs in through the login page (as a demo user unless a password is given) and waits for the
+    /// landing page; with <paramref name="totpKey"/>, answers the page's request for the 6-digit code.
     /// </summary>
-    public static async Task SignInAsync(this IPage page, string userName, string expectedPath, string? totpKey = null)
+    public static async Task SignInAsync(this IPage page, string userName, string expectedPath, string? password = null, string? totpKey = null)
     {
         await page.GotoAsync("/login");
         // Filling waits until the field is enabled, that is until the page is interactive.
         await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", AuthApi.DemoPassword);
+        await page.FillAsync("#password", password ?? AuthApi.DemoPassword);
         // Enabled once the page is interactive: a click before that would be lost.
         await page.ClickAsync("#sign-in");
         if (totpKey is not null)
         {
-            // The code's field appears once the first attempt is answered that a code is needed.
             await page.FillAsync("#twoFactorCode", TotpCode.Now(totpKey));
             await page.ClickAsync("#sign-in");
         }

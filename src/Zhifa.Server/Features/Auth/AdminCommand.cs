@@ -44,11 +44,7 @@ internal static class AdminCommand
     public static async Task<(IReadOnlyList<string> Errors, string? TotpKey)> CreateAsync(
         IdentitySeeder identity, UserManager<PlatformUser> users, string userName, string password, string centerCode)
     {
-        // Check the password first, so a refused one leaves no half-made user behind.
-        var probe = new PlatformUser { UserName = userName };
-        var refusals = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-            refusals.AddRange((await validator.ValidateAsync(users, probe, password)).Errors.Select(e => e.Description));
+        var refusals = await PasswordPolicy.RefusalsAsync(users, userName, password);
         if (refusals.Count > 0)
             return (refusals, null);
         var key = users.GenerateNewAuthenticatorKey();

@@ -63,6 +63,8 @@ public static class AuthSetup
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<SignInGate>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<Users.UserRules>();
+        services.AddScoped<Users.UserAdministration>();
         return services;
     }
 

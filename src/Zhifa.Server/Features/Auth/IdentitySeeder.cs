@@ -63,7 +63,12 @@ internal sealed partial class IdentitySeeder(
     }
 
     /// <summary>A user with one role and a home; with <paramref name="totpKey"/>, enrolled in two-factor sign-in.</summary>
-    public async Task<PlatformUser> CreateUserAsync(string userName, string displayName, Role role, string password,
+    public Task<PlatformUser> CreateUserAsync(string userName, string displayName, Role role, string password,
+        string? totpKey, string? centerCode = null, string? departmentCode = null, IReadOnlyList<string>? gridCodes = null) =>
+        CreateUserAsync(userName, displayName, [role], password, totpKey, centerCode, departmentCode, gridCodes);
+
+    /// <summary>A user with their roles and a home; with <paramref name="totpKey"/>, enrolled in two-factor sign-in.</summary>
+    public async Task<PlatformUser> CreateUserAsync(string userName, string displayName, IReadOnlyList<Role> roles, string password,
         string? totpKey, string? centerCode = null, string? departmentCode = null, IReadOnlyList<string>? gridCodes = null)
     {
         var user = new PlatformUser
@@ -76,7 +81,7 @@ internal sealed partial class IdentitySeeder(
             GridCodes = gridCodes ?? [],
         };
         Check(await users.CreateAsync(user, password), userName);
-        Check(await users.AddToRoleAsync(user, role.ToString()), userName);
+        Check(await users.AddToRolesAsync(user, roles.Select(r => r.ToString())), userName);
         if (totpKey is not null)
         {
             Check(await Totp.SetKeyAsync(users, user, totpKey), userName);

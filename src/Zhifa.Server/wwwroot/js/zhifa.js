@@ -13,6 +13,10 @@ window.zhifa = {
         const problem = await response.json().catch(() => ({}));
         return { ok: false, code: problem.code || null, detail: problem.detail || problem.title || null };
     },
+    // A key or code shown once, to the clipboard; false where the browser refuses (the text stays selectable).
+    async copy(text) {
+        try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+    },
     async signOut() {
         await fetch('/api/v1/auth/revoke', { method: 'POST', credentials: 'same-origin' });
     },
