@@ -125,16 +125,39 @@ public sealed class DeadlineLifeTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task List_CarriesTheOpenClockDueFirst_AndNoneOnceClosed()
+    public async Task List_CarriesTheRunningClockDueFirst_AndNoneWhenPausedOrClosed()
     {
         app.NextMonday(new TimeOnly(9, 0));
         var accepted = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "accept");
+        var suspended = await _scenario.DoAsync((await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "accept")).Id, "suspend", new { reason = "等待检测报告" });
         var rejected = await _scenario.DoAsync((await _scenario.ReportAsync(matterCode: null)).Id, "reject", new { reason = "非执法事项" });
 
         var rows = (await (await _scenario.Client.GetAsync("/api/v1/incidents?pageSize=200")).ReadAsync<PagedList<IncidentSummary>>()).Items;
 
         Assert.Equal(accepted.Open("handle").DueAt, rows.Single(r => r.Id == accepted.Id).DueAt);
+        // A paused clock's due time moves when it resumes: the row does not promise one.
+        Assert.Null(rows.Single(r => r.Id == suspended.Id).DueAt);
         Assert.Null(rows.Single(r => r.Id == rejected.Id).DueAt);
+    }
+
+    [Fact]
+    public async Task List_ByUrgency_PutsRedFirstThenTheSoonestDue()
+    {
+        app.NextMonday(new TimeOnly(9, 0));
+        var late = await _scenario.ReportAsync();
+        app.MoveTo(late.Open("accept").DueAt.AddMinutes(1));
+        var later = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "accept");
+        var sooner = await _scenario.ReportAsync();
+
+        var rows = (await (await _scenario.Client.GetAsync("/api/v1/incidents?sort=urgency&pageSize=200")).ReadAsync<PagedList<IncidentSummary>>()).Items;
+        var order = rows.Select(r => r.Id).ToList();
+
+        // Red before green; of the two green, the accept clock (2 working hours) before the handling one (days).
+        Assert.True(order.IndexOf(late.Id) < order.IndexOf(sooner.Id));
+        Assert.True(order.IndexOf(sooner.Id) < order.IndexOf(later.Id));
+        var ranks = rows.Select(r => r.Light is { } light ? (int)light : -1).ToList();
+        Assert.Equal(ranks.OrderDescending(), ranks);
+        await ProblemAssert.NamesFieldAsync(await _scenario.Client.GetAsync("/api/v1/incidents?sort=oldest"), "sort");
     }
 
     private async Task<List<NoticeView>> NoticesAsync(Guid incidentId) =>

@@ -96,7 +96,6 @@ public sealed class WorkbenchTests(BrowserApp app)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Awaiting triage");
     }
 
-    /// <summary>A clue without a matter, in 和孚镇: it waits in the county centre's triage queue.</summary>
     [Fact]
     public async Task Keyboard_MovesOpensDispatchesAndCloses_WithoutTheMouse()
     {
@@ -131,6 +130,7 @@ public sealed class WorkbenchTests(BrowserApp app)
 
     private static int _reports;
 
+    /// <summary>A clue without a matter, in 和孚镇: it waits in the county centre's triage queue.</summary>
     private async Task<string> ReportUnplacedAsync()
     {
         using var grid = await app.ApiAsAsync("grid.hefu");

@@ -8,7 +8,7 @@ public sealed class LitIncident
 {
     public required Incident Incident { get; init; }
     public int? Light { get; init; }
-    /// <summary>When the open clock due first runs out; null when none runs.</summary>
+    /// <summary>When the running clock due first runs out; null when none runs (a paused clock's due time moves on resumption).</summary>
     public DateTimeOffset? DueAt { get; init; }
 }
 
@@ -26,7 +26,7 @@ public static class Lights
             Light = i.Deadlines.Where(d => d.EndedAt == null)
                 .Max(d => (int?)((d.PausedAt ?? now) >= d.DueAt ? (int)TrafficLight.Red
                     : (d.PausedAt ?? now) >= d.YellowAt ? (int)TrafficLight.Yellow : (int)TrafficLight.Green)),
-            DueAt = i.Deadlines.Where(d => d.EndedAt == null).Min(d => (DateTimeOffset?)d.DueAt),
+            DueAt = i.Deadlines.Where(d => d.EndedAt == null && d.PausedAt == null).Min(d => (DateTimeOffset?)d.DueAt),
         });
 
     /// <summary>The incidents whose worst open light at <paramref name="now"/> is one of <paramref name="lights"/>.</summary>

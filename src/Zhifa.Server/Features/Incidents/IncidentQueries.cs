@@ -46,6 +46,8 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
             errors.Add("from", "from must not be later than to.");
         errors.Paging(q.Page, q.PageSize, IncidentQuery.MaxPageSize);
         errors.MaxLength("q", q.Q, 100);
+        if (q.Sort is { } sort && !IncidentQuery.Sorts.Contains(sort))
+            errors.Add("sort", $"Unknown sort '{sort}'. Known: {string.Join(", ", IncidentQuery.Sorts)}.");
         return errors;
     }
 
@@ -81,8 +83,10 @@ public sealed class IncidentQueries(ZhifaDbContext db, ReferenceData reference, 
         var page = q.Page ?? 1;
         var size = q.PageSize ?? IncidentQuery.DefaultPageSize;
         var total = await lit.CountAsync(ct);
-        var items = await lit
-            .OrderByDescending(x => x.Incident.ReportedAt).ThenByDescending(x => x.Incident.Id)
+        var ordered = q.Sort == "urgency"
+            ? lit.OrderByDescending(x => x.Light ?? -1).ThenBy(x => x.DueAt == null).ThenBy(x => x.DueAt).ThenBy(x => x.Incident.Number)
+            : lit.OrderByDescending(x => x.Incident.ReportedAt).ThenByDescending(x => x.Incident.Id);
+        var items = await ordered
             .Select(x => new IncidentSummary(
                 x.Incident.Id, x.Incident.Number, x.Incident.Status, x.Incident.MatterCode, x.Incident.TownshipCode ?? x.Incident.CountyCode,
                 x.Incident.GridCode, x.Incident.HandlingCenterCode,

@@ -13,9 +13,13 @@ public sealed record IncidentQuery(
     string? To,
     string? Q,
     string? Light,
+    string? Sort,
     int? Page,
     int? PageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
+
+    /// <summary>Newest report first (the default), or a worklist's order: red, then yellow, then green, each due soonest first.</summary>
+    public static readonly string[] Sorts = ["newest", "urgency"];
 }

@@ -3,7 +3,7 @@ using Zhifa.Core.Matters;
 
 namespace Zhifa.Server.Features.Incidents;
 
-/// <summary>One row of the incident list; <see cref="DueAt"/> is when its open clock due first runs out, so a worklist sorts without loading each incident.</summary>
+/// <summary>One row of the incident list; <see cref="DueAt"/> is when its running clock due first runs out, so a worklist sorts without loading each incident.</summary>
 public sealed record IncidentSummary(
     Guid Id,
     string Number,
@@ -27,7 +27,7 @@ public sealed record IncidentSummary(
     public static IncidentSummary From(Incident i, DateTimeOffset now) => new(
         i.Id, i.Number, i.Status, i.MatterCode, i.RegionCode, i.GridCode, i.HandlingCenterCode, i.Lead?.DepartmentCode,
         i.Priority, i.Summary, i.Lat, i.Lon, i.ReportCount, i.ReportedAt, i.UpdatedAt, i.LightAt(now),
-        i.Deadlines.Where(d => d.EndedAt is null).Min(d => (DateTimeOffset?)d.DueAt));
+        i.Deadlines.Where(d => d.EndedAt is null && d.PausedAt is null).Min(d => (DateTimeOffset?)d.DueAt));
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
