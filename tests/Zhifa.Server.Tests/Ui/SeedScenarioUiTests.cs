@@ -50,6 +50,9 @@ public sealed class SeedScenarioUiTests(BrowserApp app)
         await dispatcher.Locator("#triage-queue tr", new() { HasText = number }).ClickAsync();
         await Assertions.Expect(dispatcher.Locator("#incident-detail")).ToContainTextAsync(Report);
         await Assertions.Expect(dispatcher.Locator("#incident-detail img")).ToHaveCountAsync(1);
+        // The map of the incident and its grid: the grid's outline and the incident's dot.
+        await Assertions.Expect(dispatcher.Locator($"#incident-map[data-grid='{DemoUsers.HefuCentreGrids[1]}']")).ToBeVisibleAsync();
+        await Assertions.Expect(dispatcher.Locator("#incident-map path.leaflet-interactive")).ToHaveCountAsync(2);
         await dispatcher.ClickAsync(".department-select .mud-select-input");
         await dispatcher.Locator(".mud-popover-open .mud-list-item", new() { HasText = "南浔区农业农村局" }).ClickAsync();
         await dispatcher.ScreenshotAsync("scenario-2-dispatch");

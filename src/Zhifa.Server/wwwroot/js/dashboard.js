@@ -25,7 +25,7 @@ export async function ready() {
 }
 
 // POLYGON ((x y, ...), (...)) or MULTIPOLYGON (((...)), ((...))): each ring as [[lat, lon], ...].
-function rings(wkt) {
+export function rings(wkt) {
     const found = [];
     for (const match of (wkt || '').matchAll(/\(([^()]+)\)/g)) {
         found.push(match[1].split(',').map(pair => {
