@@ -123,9 +123,14 @@ public sealed class GridImportTests(ZhifaApp app)
     [Fact]
     public async Task Import_MovingAKnownGridToAnotherTownship_IsRefused()
     {
+        var before = await (await Admin.GetAsync("/api/v1/grids/330503106001")).Content.ReadAsStringAsync();
         var json = Collection(Square("330503106001", "和孚镇第001网格", Shanchuan, 29.90, 119.00));
 
         await ProblemAssert.NamesFieldAsync(await Admin.PostAsync(Import, GeoJson(json)), "features[0].properties.townshipCode");
+
+        // Refused means untouched: its name, township and boundary as they were, and nothing placed where the file put it.
+        Assert.Equal(before, await (await Admin.GetAsync("/api/v1/grids/330503106001")).Content.ReadAsStringAsync());
+        Assert.Null(Index.Locate(new GeoPoint(29.905, 119.005)));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class MatterEditTests(ZhifaApp app)
     private async Task<MatterView> GetAsync(string code) => await (await Admin.GetAsync($"/api/v1/matters/{code}")).ReadAsync<MatterView>();
 
     /// <summary>The matter's editable fields as they are, with <paramref name="changes"/> over them.</summary>
-    private static Dictionary<string, object?> Body(MatterView m, Dictionary<string, object?> changes)
+    internal static Dictionary<string, object?> Body(MatterView m, Dictionary<string, object?> changes)
     {
         var body = new Dictionary<string, object?>
         {

@@ -1,3 +1,6 @@
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Time;
+using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Supervision;
@@ -20,10 +23,17 @@ public sealed class NoticeQueryTests(ZhifaApp app)
     public async Task Counts_BetweenTwoDates_AnswersOnlyThoseIssuedThen()
     {
         var supervisor = app.Cast.As("supervisor.city");
+        var incident = await new Scenario(app).InStatusAsync(IncidentStatus.Dispatched);
+        var day = PlatformTime.LocalDate(app.Time.GetUtcNow()).ToString("yyyy-MM-dd");
+        var around = $"/api/v1/notices/counts?from={day}&to={day}";
+        var before = await CountsAsync(supervisor, around);
 
-        var counts = await (await supervisor.GetAsync("/api/v1/notices/counts?from=2000-01-01&to=2000-01-02")).ReadAsync<Server.Features.Supervision.DepartmentNoticeCount[]>();
+        // Issued here, so the window has a notice to count whatever the shared database holds already.
+        var notice = await (await supervisor.PostJsonAsync($"/api/v1/incidents/{incident.Id}/notices", new { reason = "按日统计测试" })).ReadAsync<NoticeView>();
 
-        Assert.Empty(counts);
+        Assert.Equal(day, PlatformTime.LocalDate(notice.IssuedAt).ToString("yyyy-MM-dd"));
+        Assert.Equal(NoticesOf(before, notice.DepartmentCode!) + 1, NoticesOf(await CountsAsync(supervisor, around), notice.DepartmentCode!));
+        Assert.Empty(await CountsAsync(supervisor, "/api/v1/notices/counts?from=2000-01-01&to=2000-01-02"));
     }
 
     [Fact]
@@ -33,4 +43,10 @@ public sealed class NoticeQueryTests(ZhifaApp app)
 
         await ProblemAssert.NamesFieldAsync(await supervisor.GetAsync("/api/v1/notices?level=urgent"), "level");
     }
+
+    private static async Task<DepartmentNoticeCount[]> CountsAsync(HttpClient client, string url) =>
+        await (await client.GetAsync(url)).ReadAsync<DepartmentNoticeCount[]>();
+
+    private static int NoticesOf(DepartmentNoticeCount[] counts, string departmentCode) =>
+        counts.SingleOrDefault(c => c.DepartmentCode == departmentCode)?.Notices ?? 0;
 }

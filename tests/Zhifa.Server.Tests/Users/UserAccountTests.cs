@@ -1,4 +1,6 @@
 using System.Net;
+using Zhifa.Server.Features.Audit;
+using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Users;
 using Zhifa.Server.Tests.Auth;
 using Zhifa.Server.Tests.Support;
@@ -142,5 +144,32 @@ public sealed class UserAccountTests(ZhifaApp app)
         await ProblemAssert.NamesFieldAsync(await api.Admin.PostJsonAsync($"{Root}/{name}/password", new { password }), "password");
 
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().LoginAsync(name, AuthApi.TestPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetPassword_ThePolicyRefuses_IsAuditedAgainstTheUser()
+    {
+        var api = await StartAsync(app);
+        var name = await api.NewDispatcherAsync("audited.refusal");
+
+        await ProblemAssert.NamesFieldAsync(await api.Admin.PostJsonAsync($"{Root}/{name}/password", new { password = "short" }), "password");
+
+        var trail = await (await api.Admin.GetAsync($"/api/v1/audit?actor={api.AdminName}")).ReadAsync<PagedList<AuditEntryView>>();
+        var entry = Assert.Single(trail.Items, e => e.Action == "POST /api/v1/users/{userName}/password");
+        Assert.Equal((name, 400), (entry.Target, entry.Status));
+        // Nothing was reset, so the trail must not say it was.
+        Assert.Null(entry.Summary);
+    }
+
+    [Fact]
+    public async Task Lock_OfNoSuchUser_IsAuditedAgainstTheNameTried()
+    {
+        var api = await StartAsync(app);
+
+        await ProblemAssert.IsProblemAsync(await api.Admin.PostJsonAsync($"{Root}/no.such.user/lock", new { }), HttpStatusCode.NotFound, "users.not_found");
+
+        var trail = await (await api.Admin.GetAsync($"/api/v1/audit?actor={api.AdminName}")).ReadAsync<PagedList<AuditEntryView>>();
+        var entry = Assert.Single(trail.Items, e => e.Action == "POST /api/v1/users/{userName}/lock");
+        Assert.Equal(("no.such.user", 404), (entry.Target, entry.Status));
     }
 }

@@ -153,6 +153,22 @@ public sealed class UserAdministrationTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task Create_TheSameNameTwiceAtOnce_MakesOneAndAnswers409ToTheOther()
+    {
+        var api = await StartAsync(app);
+        var name = NewName("race");
+
+        // Both requests are in flight together, so both can pass the name check before either inserts.
+        var answers = await Task.WhenAll(api.Admin.PostJsonAsync(Root, Dispatcher(name)), api.Admin.PostJsonAsync(Root, Dispatcher(name)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        await ProblemAssert.IsProblemAsync(answers.Single(a => a.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "users.user_name_taken");
+        var found = await (await api.Admin.GetAsync($"{Root}?q={name}")).ReadAsync<PagedList<UserView>>();
+        Assert.Equal(name, Assert.Single(found.Items).UserName);
+        Assert.Equal(["Dispatcher"], found.Items[0].Roles);
+    }
+
+    [Fact]
     public async Task Create_IsInTheAuditTrailUnderTheAdminWithoutThePassword()
     {
         var api = await StartAsync(app);
@@ -164,5 +180,18 @@ public sealed class UserAdministrationTests(ZhifaApp app)
         Assert.Equal("POST /api/v1/users/", entry.Action);
         Assert.Equal(201, entry.Status);
         Assert.DoesNotContain(AuthApi.TestPassword, entry.Summary ?? "");
+    }
+
+    [Fact]
+    public async Task Create_WithATakenName_IsAuditedAgainstTheNameWithoutTheMadeSummary()
+    {
+        var api = await StartAsync(app);
+        var name = await api.NewDispatcherAsync("twice");
+
+        await ProblemAssert.IsProblemAsync(await api.Admin.PostJsonAsync(Root, Dispatcher(name)), HttpStatusCode.Conflict, "users.user_name_taken");
+
+        var trail = await (await api.Admin.GetAsync($"/api/v1/audit?actor={api.AdminName}")).ReadAsync<PagedList<Features.Audit.AuditEntryView>>();
+        var refused = Assert.Single(trail.Items, e => e.Target == name && e.Status == 409);
+        Assert.Null(refused.Summary);
     }
 }

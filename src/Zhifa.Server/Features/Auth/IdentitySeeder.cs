@@ -90,15 +90,29 @@ internal sealed partial class IdentitySeeder(
         return user;
     }
 
+    /// <summary>
+    /// A demo user whose password is still a published demo one (the configured or the default), so
+    /// unlocking them in Production would open the platform to anyone who read the docs. The hasher
+    /// alone is asked: CheckPasswordAsync could rehash and save.
+    /// </summary>
+    public bool OpensWithDemoPassword(PlatformUser user) =>
+        DemoUsers.All.Any(d => string.Equals(d.UserName, user.UserName, StringComparison.OrdinalIgnoreCase))
+        && user.PasswordHash is { } hash
+        && new[] { configuration["Seed:DemoPassword"], DefaultDemoPassword }.OfType<string>()
+            .Any(p => users.PasswordHasher.VerifyHashedPassword(user, hash, p) != PasswordVerificationResult.Failed);
+
     private static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)
-            throw new UserCreationException($"{what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            throw new UserCreationException($"{what}: {string.Join("; ", result.Errors.Select(e => e.Description))}", [.. result.Errors]);
     }
 
     [GeneratedRegex("^[A-Z2-7]{16,}=*$")]
     private static partial Regex Base32();
 }
 
-/// <summary>Identity refused to make or set up a user; the message lists why.</summary>
-internal sealed class UserCreationException(string message) : Exception(message);
+/// <summary>Identity refused to make or set up a user; the message lists why, and <see cref="Errors"/> carries Identity's codes.</summary>
+internal sealed class UserCreationException(string message, IReadOnlyList<IdentityError> errors) : Exception(message)
+{
+    public IReadOnlyList<IdentityError> Errors { get; } = errors;
+}

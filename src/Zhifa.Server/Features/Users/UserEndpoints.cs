@@ -64,6 +64,8 @@ public static class UserEndpoints
     private static async Task<Results<Created<SavedUser>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         NewUserRequest body, UserRules rules, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http, CancellationToken ct)
     {
+        // First, so a refused attempt is recorded against the name it tried.
+        http.Audit().Target = body.UserName;
         var errors = new FieldErrors();
         UserRules.UserName(errors, body.UserName);
         var post = await rules.PostAsync(errors, body.DisplayName, body.Roles, body.CenterCode, body.DepartmentCode, body.GridCodes, ct);
@@ -73,15 +75,23 @@ public static class UserEndpoints
         if (errors.Any || post is null)
             return errors.ToProblem();
         var userName = body.UserName!;
-        Audited(http, userName, $"user made: {string.Join(", ", post.Roles)}");
-        if (await users.FindByNameAsync(userName) is not null || await admin.CreateAsync(userName, body.Password!, post) is not { } saved)
-            return Problems.Conflict("users.user_name_taken", $"A user named '{userName}' already exists.");
-        return TypedResults.Created($"/api/v1/users/{Uri.EscapeDataString(userName)}", saved);
+        var outcome = await users.FindByNameAsync(userName) is null ? await admin.CreateAsync(userName, body.Password!, post, ct) : new CreateOutcome.NameTaken();
+        switch (outcome)
+        {
+            case CreateOutcome.Created created:
+                http.Audit().Summary = $"user made: {string.Join(", ", post.Roles)}";
+                return TypedResults.Created($"/api/v1/users/{Uri.EscapeDataString(userName)}", created.Saved);
+            case CreateOutcome.Refused refused:
+                return Problems.Conflict("users.not_created", refused.Detail);
+            default:
+                return Problems.Conflict("users.user_name_taken", $"A user named '{userName}' already exists.");
+        }
     }
 
     private static async Task<Results<Ok<SavedUser>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string userName, UserUpdate body, UserRules rules, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http, CancellationToken ct)
     {
+        http.Audit().Target = userName;
         if (await users.FindByNameAsync(userName) is not { } user)
             return NotFound(userName);
         var errors = new FieldErrors();
@@ -91,34 +101,48 @@ public static class UserEndpoints
         // An admin who demoted themself could leave the platform with no one to manage it.
         if (IsCaller(http, users, user) && !post.Roles.Contains(Role.Admin))
             return Problems.Conflict("users.own_admin_role", "You cannot take the Admin role from yourself; another admin can.");
-        Audited(http, userName, $"post set: {string.Join(", ", post.Roles)}; home {post.CenterCode ?? post.DepartmentCode ?? "none"}");
-        return await admin.UpdateAsync(user, post, ct) is { } saved ? TypedResults.Ok(saved) : ChangedMeanwhile();
+        if (await admin.UpdateAsync(user, post, ct) is not { } saved)
+            return ChangedMeanwhile();
+        http.Audit().Summary = $"post set: {string.Join(", ", post.Roles)}; home {post.CenterCode ?? post.DepartmentCode ?? "none"}";
+        return TypedResults.Ok(saved);
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> LockAsync(
-        string userName, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http)
+        string userName, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http, CancellationToken ct)
     {
+        http.Audit().Target = userName;
         if (await users.FindByNameAsync(userName) is not { } user)
             return NotFound(userName);
         // Locking oneself ends one's own session at once, with no way back in.
         if (IsCaller(http, users, user))
             return Problems.Conflict("users.lock_self", "You cannot lock your own account; another admin can.");
-        Audited(http, userName, "locked");
-        return await admin.LockAsync(user) ? TypedResults.Ok(await admin.ViewAsync(user)) : ChangedMeanwhile();
+        if (!await admin.LockAsync(user, ct))
+            return ChangedMeanwhile();
+        http.Audit().Summary = "locked";
+        return TypedResults.Ok(await admin.ViewAsync(user));
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UnlockAsync(
-        string userName, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http)
+        string userName, UserAdministration admin, UserManager<PlatformUser> users, IHostEnvironment environment, HttpContext http, CancellationToken ct)
     {
+        http.Audit().Target = userName;
         if (await users.FindByNameAsync(userName) is not { } user)
             return NotFound(userName);
-        Audited(http, userName, "unlocked");
-        return await admin.UnlockAsync(user) ? TypedResults.Ok(await admin.ViewAsync(user)) : ChangedMeanwhile();
+        // Production locks the demo users at start because their password is published; unlocking one
+        // as it is would open the platform to anyone who read it. A new password makes it safe.
+        if (environment.IsProduction() && admin.OpensWithDemoPassword(user))
+            return Problems.Conflict("users.demo_account",
+                $"'{userName}' is a demo account whose password is published; reset its password first, then unlock it.");
+        if (!await admin.UnlockAsync(user, ct))
+            return ChangedMeanwhile();
+        http.Audit().Summary = "unlocked";
+        return TypedResults.Ok(await admin.ViewAsync(user));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
         string userName, PasswordReset body, UserAdministration admin, UserManager<PlatformUser> users, HttpContext http)
     {
+        http.Audit().Target = userName;
         var errors = new FieldErrors();
         if (errors.Required("password", body.Password, MaxPasswordLength))
             foreach (var refusal in await admin.PasswordRefusalsAsync(userName, body.Password!))
@@ -127,18 +151,14 @@ public static class UserEndpoints
             return NotFound(userName);
         if (errors.Any)
             return errors.ToProblem();
-        Audited(http, userName, "password reset by an admin");
-        return await admin.ResetPasswordAsync(user, body.Password!) ? TypedResults.NoContent() : ChangedMeanwhile();
+        if (!await admin.ResetPasswordAsync(user, body.Password!))
+            return ChangedMeanwhile();
+        http.Audit().Summary = "password reset by an admin";
+        return TypedResults.NoContent();
     }
 
     private static bool IsCaller(HttpContext http, UserManager<PlatformUser> users, PlatformUser user) =>
         users.GetUserId(http.User) == user.Id.ToString();
-
-    private static void Audited(HttpContext http, string userName, string summary)
-    {
-        http.Audit().Target = userName;
-        http.Audit().Summary = summary;
-    }
 
     private static ProblemHttpResult NotFound(string userName) => Problems.NotFound("users.not_found", $"No user is named '{userName}'.");
 
