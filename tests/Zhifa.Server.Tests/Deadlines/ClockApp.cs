@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Time;
+using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Tests.Support;
@@ -18,11 +19,19 @@ public sealed class ClockCollection : ICollectionFixture<ZhifaApp>
 
 internal static class ClockSteps
 {
-    /// <summary>Moves the clock to the next Monday after now, at <paramref name="time"/> in Huzhou.</summary>
+    /// <summary>
+    /// Moves the clock to the next Monday after now that starts two ordinary weeks (no holiday, no
+    /// adjusted working day), at <paramref name="time"/> in Huzhou: the tests count days from it plainly.
+    /// Each test moves the shared clock on, so the collection walks through the holidays of a year.
+    /// </summary>
     public static DateTimeOffset NextMonday(this ZhifaApp app, TimeOnly time)
     {
+        var calendar = app.Services.GetRequiredService<Clocks>().Calendar;
         var today = PlatformTime.LocalDate(app.Time.GetUtcNow());
         var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
+        while (!Enumerable.Range(0, 14).Select(monday.AddDays)
+                   .All(day => calendar.IsWorkingDay(day) == day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
+            monday = monday.AddDays(7);
         var at = new DateTimeOffset(monday.ToDateTime(time), TimeSpan.FromHours(8));
         app.Time.SetUtcNow(at);
         return at;
