@@ -22,7 +22,10 @@ public static class IncidentLifecycle
         new(Disputed, Rule, Dispatched, [DutyCommander]),
         new(Dispatched, Accept, InProgress, DepartmentStaff),
         new(Dispatched, Return, Reported, DepartmentStaff,
-            i => i.BindingRuling ? "a duty commander's ruling binds the department; it cannot be returned" : null),
+            i => Bound(i) ?? (i.ReturnCount > 0 ? "it was returned once already: a second return goes to the duty commander as a dispute" : null)),
+        // 争议处置: the same incident returned a second time does not go round the queue again; the duty commander rules.
+        new(Dispatched, Return, Disputed, DepartmentStaff,
+            i => Bound(i) ?? (i.ReturnCount == 0 ? "a first return goes back to the centre's queue" : null)),
         new(InProgress, Resolve, Resolved, DepartmentStaff),
         new(InProgress, Suspend, Suspended, [Dispatcher]),
         new(Suspended, Resume, InProgress, [Dispatcher]),
@@ -30,6 +33,9 @@ public static class IncidentLifecycle
         new(Resolved, VerifyFailed, InProgress, [Dispatcher, GridWorker]),
         new(Closed, Reopen, Dispatched, [Dispatcher, Supervisor]),
     ];
+
+    private static string? Bound(Incident i) =>
+        i.BindingRuling ? "a duty commander's ruling binds the department; it cannot be returned" : null;
 
     /// <summary>Final states: no row leaves them.</summary>
     public static bool IsFinal(IncidentStatus status) => Table.All(t => t.From != status);
@@ -40,6 +46,10 @@ public static class IncidentLifecycle
     /// <summary>The open statuses, for queries.</summary>
     public static readonly IncidentStatus[] OpenStatuses = [.. Enum.GetValues<IncidentStatus>().Where(IsOpen)];
 
+    /// <summary>
+    /// The first row for this action from this state. Rows that share a state and an action (the first
+    /// and the second return) have guards that exclude each other; <see cref="Require"/> picks between them.
+    /// </summary>
     public static Transition? Find(IncidentStatus? from, IncidentAction action) =>
         Table.FirstOrDefault(t => t.From == from && t.Action == action);
 
@@ -55,8 +65,10 @@ public static class IncidentLifecycle
     /// <summary>The row for this action on this incident, or a domain error that says why there is none.</summary>
     public static Transition Require(Incident incident, IncidentAction action)
     {
-        var row = Find(incident.Status, action) ?? throw InvalidTransitionException.NoRow(incident, action);
-        var blocked = row.Guard?.Invoke(incident);
-        return blocked is null ? row : throw InvalidTransitionException.Guarded(incident, action, blocked);
+        var rows = Table.Where(t => t.From == incident.Status && t.Action == action).ToList();
+        if (rows.Count == 0)
+            throw InvalidTransitionException.NoRow(incident, action);
+        return rows.FirstOrDefault(t => t.Guard?.Invoke(incident) is null)
+            ?? throw InvalidTransitionException.Guarded(incident, action, rows[0].Guard!(incident)!);
     }
 }

@@ -52,9 +52,21 @@ internal static class IncidentBuilder
         return incident;
     }
 
-    /// <summary>An incident from which <paramref name="action"/> is allowed (dispute needs a prior return).</summary>
-    public static Incident ReadyFor(Transition row) =>
-        row.Action == IncidentAction.Dispute ? Returned() : In(row.From ?? throw new ArgumentException("report only creates", nameof(row)));
+    /// <summary>An incident to which <paramref name="row"/> applies (a dispute needs a prior return, the second return a first).</summary>
+    public static Incident ReadyFor(Transition row) => row switch
+    {
+        { Action: IncidentAction.Dispute } => Returned(),
+        { Action: IncidentAction.Return, To: IncidentStatus.Disputed } => ReturnedAndDispatchedAgain(),
+        _ => In(row.From ?? throw new ArgumentException("report only creates", nameof(row))),
+    };
+
+    /// <summary>Returned once, then dispatched again: a second return now opens a dispute.</summary>
+    public static Incident ReturnedAndDispatchedAgain()
+    {
+        var incident = Returned();
+        Dispatch(incident);
+        return incident;
+    }
 
     /// <summary>Reported again after the lead department returned it.</summary>
     public static Incident Returned()
