@@ -154,6 +154,19 @@ public sealed class LifecycleActionTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task Return_ASecondTime_OpensADisputeForTheDutyCommander()
+    {
+        var returned = await _scenario.DoAsync((await _scenario.InStatusAsync(IncidentStatus.Dispatched)).Id, "return", new { reason = "不属于本部门职责" });
+        var again = await _scenario.DoAsync(returned.Id, "dispatch", new { departmentCode = "330503-NYNC" });
+
+        var disputed = await ActAsync(again, "return", new { reason = "仍不属于本部门职责", suggestedDepartmentCode = "330503-SL" },
+            IncidentStatus.Disputed, "仍不属于本部门职责 (suggests 330503-SL)");
+
+        Assert.Equal(2, disputed.ReturnCount);
+        Assert.Equal(["rule"], disputed.AllowedActions);
+    }
+
+    [Fact]
     public async Task Resolve_WhenInProgress_IsResolvedWithTheResult()
     {
         var resolved = await ActAsync(await _scenario.InStatusAsync(IncidentStatus.InProgress), "resolve", new { result = "现场清理地笼12个" },
