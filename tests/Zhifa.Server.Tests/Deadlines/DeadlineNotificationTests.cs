@@ -117,4 +117,17 @@ public sealed class DeadlineNotificationTests(ZhifaApp app)
         Assert.Equal((NotificationKinds.Escalation, $"上报：{returned.Number}"), (Assert.Single(inbox).Kind, inbox[0].Title));
         Assert.Equal(CountyCenter, (await _scenario.GetAsync(returned.Id)).HandlingCenterCode);
     }
+
+    [Fact]
+    public async Task SecondReturn_OpensADispute_InTheHandlingCentresInbox()
+    {
+        var once = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
+        var again = await _scenario.DoAsync(once.Id, "dispatch", new { departmentCode = "330503-NYNC" });
+
+        var disputed = await _scenario.DoAsync(again.Id, "return", new { reason = "仍不属于本部门职责" });
+
+        var inbox = (await app.Cast.As("commander.nanxun").ListAsync("?pageSize=100")).Items.Where(n => n.IncidentId == disputed.Id).ToList();
+        Assert.Equal((NotificationKinds.Dispute, $"争议待裁定：{disputed.Number}"), (Assert.Single(inbox).Kind, inbox[0].Title));
+        Assert.Equal("330503-ZHZX", disputed.HandlingCenterCode);
+    }
 }

@@ -5,7 +5,8 @@ namespace Zhifa.Server.Features.Incidents;
 
 /// <summary>
 /// Actions that someone else must hear of at once: an escalation reaches the centre above, which now
-/// handles the incident; a suspension or resumption reaches the lead department, whose clock it stops
+/// handles the incident; a second return, which opens a dispute, reaches the handling centre, whose
+/// duty commander rules; a suspension or resumption reaches the lead department, whose clock it stops
 /// or restarts.
 /// </summary>
 internal static class ActionNotifications
@@ -17,6 +18,10 @@ internal static class ActionNotifications
         {
             case IncidentAction.Escalate:
                 center.Notify(new NotificationDraft(NotificationKinds.Escalation, $"上报：{incident.Number}", note,
+                    NotificationRecipient.Center(incident.HandlingCenterCode), incident.Id, incident.Number));
+                break;
+            case IncidentAction.Return when incident.Status == IncidentStatus.Disputed:
+                center.Notify(new NotificationDraft(NotificationKinds.Dispute, $"争议待裁定：{incident.Number}", note,
                     NotificationRecipient.Center(incident.HandlingCenterCode), incident.Id, incident.Number));
                 break;
             case IncidentAction.Suspend or IncidentAction.Resume when incident.Lead is { } lead:

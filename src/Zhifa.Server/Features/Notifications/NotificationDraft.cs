@@ -12,6 +12,8 @@ public static class NotificationKinds
     public const string Extension = "extension";
     public const string Suspension = "suspension";
     public const string Escalation = "escalation";
+    /// <summary>争议: a department returned the same incident a second time; the centre's duty commander rules.</summary>
+    public const string Dispute = "dispute";
 }
 
 public enum RecipientType { User, Department, Center }
