@@ -14,11 +14,16 @@ public sealed partial class Incident
     public void Return(string reason, string? suggestedDepartmentCode, string actor, DateTimeOffset now)
     {
         var row = IncidentLifecycle.Require(this, IncidentAction.Return);
+        // The lead's reason and suggestion stay with its assignment: a dispute opened later names both sides.
+        Lead!.ReturnReason = Text.Truncate(reason, Assignment.MaxReasonLength);
+        Lead.SuggestedDepartmentCode = suggestedDepartmentCode;
         foreach (var assignment in _assignments.Where(a => a.IsActive))
             assignment.Status = AssignmentStatus.Returned;
         ReturnCount++;
         var suggestion = suggestedDepartmentCode is null ? "" : $" (suggests {suggestedDepartmentCode})";
         Apply(row, actor, now, reason + suggestion);
+        if (Status == IncidentStatus.Disputed)
+            OpenDispute(automatic: true, reason, actor, now);
     }
 
     public void Resolve(string result, string actor, DateTimeOffset now)
@@ -67,7 +72,8 @@ public sealed partial class Incident
     public void Reopen(string reason, string actor, DateTimeOffset now)
     {
         var row = IncidentLifecycle.Require(this, IncidentAction.Reopen);
-        foreach (var assignment in _assignments.Where(a => a.IsActive))
+        // Released co-departments stay released: the rework is the same joint work as before.
+        foreach (var assignment in _assignments.Where(a => a.IsActive && a.Status != AssignmentStatus.Released))
             assignment.Status = AssignmentStatus.Dispatched;
         ReworkCount++;
         ClosedAt = null;

@@ -14,6 +14,7 @@ public sealed partial class Incident : IPlacedInRegion
     private readonly List<Assignment> _assignments = [];
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<DuplicateCandidate> _duplicateCandidates = [];
+    private readonly List<IncidentDispute> _disputes = [];
 
     public const int MaxSummaryLength = 200;
 
@@ -49,6 +50,8 @@ public sealed partial class Incident : IPlacedInRegion
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
     /// <summary>Open incidents this one may duplicate, best first, as intake found them.</summary>
     public IReadOnlyList<DuplicateCandidate> DuplicateCandidates => _duplicateCandidates;
+    /// <summary>Every dispute about who is responsible, in order; at most the last is open.</summary>
+    public IReadOnlyList<IncidentDispute> Disputes => _disputes;
 
     public Assignment? Lead => _assignments.FirstOrDefault(a => a.IsActive && a.Role == AssignmentRole.Lead);
 
@@ -168,8 +171,11 @@ public sealed partial class Incident : IPlacedInRegion
         Apply(row, actor, now, $"to {parentCenterCode}: {reason}");
     }
 
-    public void Dispute(string reason, string actor, DateTimeOffset now) =>
+    public void Dispute(string reason, string actor, DateTimeOffset now)
+    {
         Apply(IncidentLifecycle.Require(this, IncidentAction.Dispute), actor, now, reason);
+        OpenDispute(automatic: false, reason, actor, now);
+    }
 
     /// <summary>The duty commander's ruling (裁定): binding, the department can no longer return it.</summary>
     public void Rule(string departmentCode, IReadOnlyList<string> coDepartmentCodes, string reason, string? legalBasis, string actor, DateTimeOffset now)
@@ -177,6 +183,7 @@ public sealed partial class Incident : IPlacedInRegion
         var row = IncidentLifecycle.Require(this, IncidentAction.Rule);
         Assign(departmentCode, coDepartmentCodes, now);
         BindingRuling = true;
+        _disputes.Single(d => d.IsOpen).Settle(departmentCode, reason, legalBasis, actor, now);
         var basis = legalBasis is null ? "" : $" (basis: {legalBasis})";
         Apply(row, actor, now, $"ruled to {departmentCode}: {reason}{basis}");
     }

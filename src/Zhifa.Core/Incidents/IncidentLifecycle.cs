@@ -26,7 +26,8 @@ public static class IncidentLifecycle
         // 争议处置: the same incident returned a second time does not go round the queue again; the duty commander rules.
         new(Dispatched, Return, Disputed, DepartmentStaff,
             i => Bound(i) ?? (i.ReturnCount == 0 ? "a first return goes back to the centre's queue" : null)),
-        new(InProgress, Resolve, Resolved, DepartmentStaff),
+        // 合成作战: the lead closes the joint work only when every co-department has done or been released from its part.
+        new(InProgress, Resolve, Resolved, DepartmentStaff, Incident.CoWorkOwed),
         new(InProgress, Suspend, Suspended, [Dispatcher]),
         new(Suspended, Resume, InProgress, [Dispatcher]),
         new(Resolved, VerifyPassed, Closed, [Dispatcher, GridWorker]),

@@ -88,6 +88,7 @@ public class HandlingTransitionTests
     public void Resolve_WhenInProgress_MovesToResolved()
     {
         var incident = In(IncidentStatus.InProgress);
+        FinishCoWork(incident);
         var before = Before.Of(incident);
 
         incident.Resolve("cages removed", Officer, Later);
@@ -100,6 +101,7 @@ public class HandlingTransitionTests
     {
         var incident = In(IncidentStatus.InProgress);
 
+        FinishCoWork(incident);
         incident.Resolve("cages removed", Officer, Later);
 
         Assert.Equal(AssignmentStatus.Resolved, incident.Lead?.Status);

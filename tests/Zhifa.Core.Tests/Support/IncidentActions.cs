@@ -35,6 +35,9 @@ internal static class IncidentActions
                 incident.Return("reason", null, actor, now);
                 break;
             case IncidentAction.Resolve:
+                // The co-departments' parts come first, where the table would otherwise wait for them.
+                if (incident.Status == IncidentStatus.InProgress)
+                    IncidentBuilder.FinishCoWork(incident);
                 incident.Resolve("result", actor, now);
                 break;
             case IncidentAction.Suspend:

@@ -57,8 +57,15 @@ internal static class IncidentBuilder
     {
         { Action: IncidentAction.Dispute } => Returned(),
         { Action: IncidentAction.Return, To: IncidentStatus.Disputed } => ReturnedAndDispatchedAgain(),
+        { Action: IncidentAction.Resolve } => WithCoWorkDone(In(IncidentStatus.InProgress)),
         _ => In(row.From ?? throw new ArgumentException("report only creates", nameof(row))),
     };
+
+    private static Incident WithCoWorkDone(Incident incident)
+    {
+        FinishCoWork(incident);
+        return incident;
+    }
 
     /// <summary>Returned once, then dispatched again: a second return now opens a dispute.</summary>
     public static Incident ReturnedAndDispatchedAgain()
@@ -106,12 +113,23 @@ internal static class IncidentBuilder
             yield return i => i.Suspend("waiting for the water level", Dispatcher, T0.AddMinutes(3));
             yield break;
         }
+        yield return FinishCoWork;
         yield return i => i.Resolve("cages removed", Officer, T0.AddMinutes(3));
         if (status == IncidentStatus.Resolved)
             yield break;
         yield return i => i.Verify(true, Dispatcher, T0.AddMinutes(4));
         if (status != IncidentStatus.Closed)
             throw new ArgumentOutOfRangeException(nameof(status), status, "no path");
+    }
+
+    /// <summary>Every co-department accepts and resolves its part, so the lead may resolve.</summary>
+    public static void FinishCoWork(Incident incident)
+    {
+        foreach (var code in incident.PendingCoDepartments)
+        {
+            incident.AcceptCoAssignment(code, Officer, T0.AddMinutes(2));
+            incident.ResolveCoAssignment(code, "part done", Officer, T0.AddMinutes(2));
+        }
     }
 
     private static void Dispatch(Incident incident) =>
