@@ -30,6 +30,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<IncidentDispute> Disputes => Set<IncidentDispute>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

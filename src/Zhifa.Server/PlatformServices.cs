@@ -7,6 +7,7 @@ using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
+using Zhifa.Server.Features.Disputes;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
@@ -46,6 +47,7 @@ public static class PlatformServices
         services.AddScoped<IncidentWorkflow>();
         services.AddSingleton<IncidentChanges>();
         services.AddZhifaDeadlines();
+        services.AddZhifaDisputes();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         services.AddZhifaNotifications();

@@ -29,8 +29,9 @@ public sealed class SeedScenarioTests(ZhifaApp app)
 
         Assert.Equal(IncidentStatus.Closed, closed.Status);
         var fetched = await _scenario.GetAsync(incident.Id);
-        Assert.Equal(["report", "dispatch", "accept", "resolve", "verify"], fetched.Timeline.Select(t => t.Action));
-        Assert.Equal([1, 2, 3, 4, 5], fetched.Timeline.Select(t => t.Seq));
+        // Before the lead resolves, each co-department (水利局, 和孚镇's team) accepts and resolves its part.
+        Assert.Equal(["report", "dispatch", "accept", "co-accept", "co-resolve", "co-accept", "co-resolve", "resolve", "verify"], fetched.Timeline.Select(t => t.Action));
+        Assert.Equal(Enumerable.Range(1, 9), fetched.Timeline.Select(t => t.Seq));
         Assert.Equal(IncidentStatus.Closed, fetched.Timeline[^1].ToStatus);
     }
 }

@@ -36,6 +36,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId);
         builder.HasMany(i => i.DuplicateCandidates).WithOne().HasForeignKey(c => c.IncidentId);
         builder.HasMany(i => i.Deadlines).WithOne().HasForeignKey(d => d.IncidentId);
+        builder.HasMany(i => i.Disputes).WithOne().HasForeignKey(d => d.IncidentId);
         // The duplicate check: one matter, a band of latitude a few hundred metres wide.
         builder.HasIndex(i => new { i.MatterCode, i.Lat });
     }
@@ -82,7 +83,10 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.HasKey(a => new { a.IncidentId, a.Position });
         builder.Property(a => a.DepartmentCode).HasMaxLength(Department.MaxCodeLength);
         builder.HasIndex(a => new { a.DepartmentCode, a.Status });
+        builder.Property(a => a.ReturnReason).HasMaxLength(Assignment.MaxReasonLength);
+        builder.Property(a => a.SuggestedDepartmentCode).HasMaxLength(Department.MaxCodeLength);
         builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.IsPendingCoWork);
     }
 }
 

@@ -176,6 +176,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -184,6 +188,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedDepartmentCode")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.HasKey("IncidentId", "Position");
@@ -531,6 +539,74 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.HasIndex("TownshipCode", "ReportedAt");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Incidents.IncidentDispute", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingCenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedByDepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RuledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuledBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuledDepartmentCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedDepartmentCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "Seq");
+
+                    b.HasIndex("OpenedAt", "MatterCode");
+
+                    b.ToTable("Disputes", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
@@ -1472,6 +1548,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Incidents.IncidentDispute", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Incident", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.TimelineEntry", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -1551,6 +1636,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Clues");
 
                     b.Navigation("Deadlines");
+
+                    b.Navigation("Disputes");
 
                     b.Navigation("DuplicateCandidates");
 

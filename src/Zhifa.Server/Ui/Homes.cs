@@ -18,6 +18,7 @@ public static class Homes
         new("/grid", "Grid", PhotoCamera, [Role.GridWorker]),
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
+        new("/disputes", "Disputes", Balance, [Role.DutyCommander, Role.Dispatcher, Role.Supervisor]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
     ];
 

@@ -255,6 +255,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddInboxRules(rules);
         AddAdminRules(rules);
         AddUsersRules(rules);
+        AddCoordinationRules(rules);
         return rules;
     }
 
@@ -262,9 +263,16 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
     {
         // Refusals change nothing, so one incident serves them all; each success needs its own.
         var shared = new Dictionary<bool, Task<IncidentDetail>>();
-        Task<IncidentDetail> Prepare(bool inScope) => returnedFirst
-            ? _scenario.HeldByADepartmentAsync(from, inScope ? Scenario.Hefu : Elsewhere)
-            : _scenario.InStatusAsync(from, inScope ? Scenario.Hefu : Elsewhere);
+        async Task<IncidentDetail> Prepare(bool inScope)
+        {
+            var incident = returnedFirst
+                ? await _scenario.HeldByADepartmentAsync(from, inScope ? Scenario.Hefu : Elsewhere)
+                : await _scenario.InStatusAsync(from, inScope ? Scenario.Hefu : Elsewhere);
+            // The lead resolves once the co-departments have done their parts.
+            if (action == "resolve")
+                await _scenario.FinishCoWorkAsync(incident.Id);
+            return incident;
+        }
         rules[$"POST /api/v1/incidents/{{id:guid}}/{action}"] = new(allowed, async (caller, inScope) =>
         {
             var succeeds = inScope && allowed.Contains(caller);

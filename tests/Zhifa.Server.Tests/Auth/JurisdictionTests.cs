@@ -25,12 +25,17 @@ public sealed class JurisdictionTests(ZhifaApp app)
         Assert.Equal(IncidentStatus.Dispatched, incident.Status);
 
         await ActAsync("officer.nanxun.nync", incident, "accept", new { note = "已签收" }, HttpStatusCode.OK);
+        // The co-departments' parts: 水利局 works the river bank; the lead lets 和孚镇's team go.
+        await ActAsync("officer.nanxun.sl", incident, "assignments/330503-SL/accept", new { }, HttpStatusCode.OK);
+        await ActAsync("officer.nanxun.sl", incident, "assignments/330503-SL/resolve", new { result = "河岸巡查完毕" }, HttpStatusCode.OK);
+        await ActAsync("leader.nanxun.nync", incident, "assignments/330503106-ZFD/release", new { reason = "无需乡镇配合" }, HttpStatusCode.OK);
         await ActAsync("leader.nanxun.nync", incident, "resolve", new { result = "现场清理地笼12个" }, HttpStatusCode.OK);
         var closed = await ActAsync("grid.hefu", incident, "verify", new { passed = true }, HttpStatusCode.OK);
 
         var timeline = (await closed.ReadAsync<IncidentDetail>()).Timeline;
         Assert.Equal(IncidentStatus.Closed, timeline[^1].ToStatus);
-        Assert.Equal(["grid.hefu", "router", "officer.nanxun.nync", "leader.nanxun.nync", "grid.hefu"], timeline.Select(t => t.Actor));
+        Assert.Equal(["grid.hefu", "router", "officer.nanxun.nync", "officer.nanxun.sl", "officer.nanxun.sl", "leader.nanxun.nync", "leader.nanxun.nync", "grid.hefu"],
+            timeline.Select(t => t.Actor));
     }
 
     [Fact]

@@ -169,7 +169,9 @@ public sealed class LifecycleActionTests(ZhifaApp app)
     [Fact]
     public async Task Resolve_WhenInProgress_IsResolvedWithTheResult()
     {
-        var resolved = await ActAsync(await _scenario.InStatusAsync(IncidentStatus.InProgress), "resolve", new { result = "现场清理地笼12个" },
+        var inProgress = await _scenario.InStatusAsync(IncidentStatus.InProgress);
+        await _scenario.FinishCoWorkAsync(inProgress.Id);
+        var resolved = await ActAsync(await _scenario.GetAsync(inProgress.Id), "resolve", new { result = "现场清理地笼12个" },
             IncidentStatus.Resolved, "现场清理地笼12个");
 
         Assert.Equal(AssignmentStatus.Resolved, Assert.Single(resolved.Assignments, a => a.Role == AssignmentRole.Lead).Status);

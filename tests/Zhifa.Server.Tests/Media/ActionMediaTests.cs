@@ -15,6 +15,7 @@ public sealed class ActionMediaTests(ZhifaApp app)
     public async Task ResolveThenVerify_WithPhotos_ShowsThemOnTheirTimelineEntries()
     {
         var accepted = await _scenario.InStatusAsync(IncidentStatus.InProgress);
+        await _scenario.FinishCoWorkAsync(accepted.Id);
         var officer = await app.Cast.OfficerOfAsync("330503-NYNC");
         var before = await officer.UploadedAsync(TestImages.Halves(70, 48));
         var after = await officer.UploadedAsync(TestImages.Halves(72, 48));

@@ -150,9 +150,32 @@ public sealed class Scenario(ZhifaApp app)
     public async Task<IncidentDetail> GetAsync(Guid id) =>
         await (await Client.GetAsync($"/api/v1/incidents/{id}")).ReadAsync<IncidentDetail>();
 
-    /// <summary>Takes the action as someone the table names for the incident's current row.</summary>
-    public async Task<HttpResponseMessage> ActAsync(Guid id, string action, object? body = null) =>
-        await (await ActorAsync(id, action)).PostJsonAsync($"/api/v1/incidents/{id}/{action}", body ?? new { });
+    /// <summary>
+    /// Takes the action as someone the table names for the incident's current row. Before a resolve of
+    /// work in progress, the co-departments finish their parts, which the lead's resolve waits for.
+    /// </summary>
+    public async Task<HttpResponseMessage> ActAsync(Guid id, string action, object? body = null)
+    {
+        if (action == "resolve")
+            await FinishCoWorkAsync(id);
+        return await (await ActorAsync(id, action)).PostJsonAsync($"/api/v1/incidents/{id}/{action}", body ?? new { });
+    }
+
+    /// <summary>Each co-department of work in progress accepts and resolves its part, as its own officer.</summary>
+    public async Task FinishCoWorkAsync(Guid id)
+    {
+        var response = await Client.GetAsync($"/api/v1/incidents/{id}");
+        if (!response.IsSuccessStatusCode || await response.ReadAsync<IncidentDetail>() is not { Status: IncidentStatus.InProgress } detail)
+            return;
+        foreach (var part in detail.Assignments.Where(a => a.Role == AssignmentRole.Co && a.Status is AssignmentStatus.Dispatched or AssignmentStatus.Accepted))
+        {
+            var officer = await app.Cast.OfficerOfAsync(part.DepartmentCode);
+            var path = $"/api/v1/incidents/{id}/assignments/{part.DepartmentCode}";
+            if (part.Status == AssignmentStatus.Dispatched)
+                (await officer.PostJsonAsync($"{path}/accept", new { })).EnsureSuccessStatusCode();
+            (await officer.PostJsonAsync($"{path}/resolve", new { result = "协办部分已完成" })).EnsureSuccessStatusCode();
+        }
+    }
 
     /// <summary>
     /// The person for the action: one of the roles its row names (any row of the action, when the

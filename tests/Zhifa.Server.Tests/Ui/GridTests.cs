@@ -103,6 +103,7 @@ public sealed class GridTests(BrowserApp app)
         var accepted = (await response.Content.ReadFromJsonAsync<ClueAccepted>(Json.Options))!;
         using var officer = await app.ApiAsAsync("officer.nanxun.nync");
         (await officer.PostAsJsonAsync($"/api/v1/incidents/{accepted.IncidentId}/accept", new { })).EnsureSuccessStatusCode();
+        await app.FinishCoWorkAsync(accepted.IncidentId);
         (await officer.PostAsJsonAsync($"/api/v1/incidents/{accepted.IncidentId}/resolve", new { result = "已拆除地笼" })).EnsureSuccessStatusCode();
         return (accepted.IncidentId, accepted.IncidentNumber);
     }

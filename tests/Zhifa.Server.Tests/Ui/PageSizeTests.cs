@@ -12,14 +12,15 @@ namespace Zhifa.Server.Tests.Ui;
 [Collection(BrowserCollection.Name)]
 public sealed class PageSizeTests(BrowserApp app)
 {
-    /// <summary>Who opens each page in this test: a person whose post it serves.</summary>
-    private static readonly Dictionary<string, string> Users = new()
+    /// <summary>Who opens each page in this test, a person whose post it serves, and where they land on signing in.</summary>
+    private static readonly Dictionary<string, (string User, string Lands)> Users = new()
     {
-        ["/workbench"] = "dispatcher.nanxun",
-        ["/inbox"] = "officer.nanxun.nync",
-        ["/grid"] = "grid.hefu",
-        ["/dashboard"] = "analyst.city",
-        ["/supervision"] = "supervisor.city",
+        ["/workbench"] = ("dispatcher.nanxun", "/workbench"),
+        ["/inbox"] = ("officer.nanxun.nync", "/inbox"),
+        ["/grid"] = ("grid.hefu", "/grid"),
+        ["/dashboard"] = ("analyst.city", "/dashboard"),
+        ["/supervision"] = ("supervisor.city", "/supervision"),
+        ["/disputes"] = ("commander.nanxun", "/dashboard"),
     };
 
     /// <summary>The pages, the administrator's sections included; the administrator lands on /admin and goes on from there.</summary>
@@ -44,8 +45,10 @@ public sealed class PageSizeTests(BrowserApp app)
         }
         else
         {
-            // Each of these people lands on the page they open here.
-            await page.SignInAsync(Users[href], href);
+            var (user, lands) = Users[href];
+            await page.SignInAsync(user, lands, totpKey: user.StartsWith("commander.", StringComparison.Ordinal) ? AuthApi.DemoTotpKey : null);
+            if (lands != href)
+                await page.GotoAsync(href);
         }
 
         foreach (var (width, height, suffix) in new[] { (1920, 1080, "desk"), (390, 844, "phone") })

@@ -1,5 +1,11 @@
 using Microsoft.Playwright;
+using System.Net.Http.Json;
+using Zhifa.Core.Incidents;
+using Zhifa.Core.Organization;
+using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Tests.Auth;
+using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Ui;
 
@@ -31,6 +37,25 @@ internal static class UiSteps
         {
             // Say where the browser ended up, and what it shows: a bare timeout tells nothing.
             throw new TimeoutException($"Signing in as {userName} did not reach {expectedPath}; the page is {page.Url}: {await page.InnerTextAsync("body")}", e);
+        }
+    }
+
+    /// <summary>
+    /// Each co-department of the incident accepts and resolves its part through the API, as its demo
+    /// officer, so that the lead department may resolve the incident when its test gets there.
+    /// </summary>
+    public static async Task FinishCoWorkAsync(this BrowserApp app, Guid incidentId)
+    {
+        using var dispatcher = await app.ApiAsAsync("dispatcher.nanxun");
+        var detail = (await dispatcher.GetFromJsonAsync<IncidentDetail>($"/api/v1/incidents/{incidentId}", Json.Options))!;
+        foreach (var part in detail.Assignments.Where(a => a.Role == AssignmentRole.Co && a.Status is AssignmentStatus.Dispatched or AssignmentStatus.Accepted))
+        {
+            var officer = DemoUsers.All.Single(u => u.DepartmentCode == part.DepartmentCode && u.Role == Role.DepartmentOfficer).UserName;
+            using var api = await app.ApiAsAsync(officer);
+            var path = $"/api/v1/incidents/{incidentId}/assignments/{part.DepartmentCode}";
+            if (part.Status == AssignmentStatus.Dispatched)
+                (await api.PostAsJsonAsync($"{path}/accept", new { })).EnsureSuccessStatusCode();
+            (await api.PostAsJsonAsync($"{path}/resolve", new { result = "协办部分已完成" })).EnsureSuccessStatusCode();
         }
     }
 

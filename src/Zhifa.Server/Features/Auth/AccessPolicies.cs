@@ -26,6 +26,10 @@ public static class AccessPolicies
 
     /// <summary>The lead department asks for more time, or for the clock to stop.</summary>
     public const string LeadDepartmentRequests = "deadlines.request";
+    /// <summary>A co-department's own part of joint work (合成作战): its staff accept and resolve it.</summary>
+    public const string CoDepartmentWork = "assignments.work";
+    /// <summary>Letting a co-department go: the handling centre's dispatchers, or the lead department.</summary>
+    public const string ReleaseCoDepartments = "assignments.release";
     /// <summary>The handling centre's dispatchers grant or refuse it, as they approve suspensions.</summary>
     public const string DecideExtensions = "extensions.decide";
     /// <summary>Reading reminders and supervision notices: the centres' people and the departments they are addressed to.</summary>
@@ -34,6 +38,8 @@ public static class AccessPolicies
     public const string AcknowledgeNotices = "notices.acknowledge";
     /// <summary>Issuing a notice by hand: supervisors and duty commanders.</summary>
     public const string IssueNotices = "notices.issue";
+    /// <summary>Disputes: the centres' people, and the departments that are a side of them.</summary>
+    public const string ReadDisputes = "disputes.read";
     /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
     public const string ReadDashboard = "dashboard.read";
 
@@ -62,7 +68,10 @@ public static class AccessPolicies
         builder.AddPolicy(FeedbackReaders, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Channel)));
         builder.AddPolicy(ClassifyClues, p => p.RequireRole(Names(IncidentAccess.RolesFor(IncidentAction.Report).Append(Role.Dispatcher).Append(Role.GridWorker))));
         builder.AddPolicy(LeadDepartmentRequests, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
+        builder.AddPolicy(CoDepartmentWork, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
+        builder.AddPolicy(ReleaseCoDepartments, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(DecideExtensions, p => p.RequireRole(nameof(Role.Dispatcher)));
+        builder.AddPolicy(ReadDisputes, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));

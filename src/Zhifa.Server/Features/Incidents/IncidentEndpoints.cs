@@ -23,6 +23,7 @@ public static class IncidentEndpoints
         group.MapIncidentSplit();
         group.MapExtensions();
         group.MapSuspensionRequests();
+        group.MapCoAssignments();
         return app;
     }
 
@@ -67,14 +68,11 @@ public static class IncidentEndpoints
         return AnswerAsync(http, done.Incident, ct);
     }
 
-    /// <summary>403 naming the people the row allows; the router and channels act only inside the platform.</summary>
-    private static ProblemHttpResult ForbiddenActor(Transition row)
-    {
-        var roles = row.Who.Where(r => r is not (Role.Router or Role.Channel)).ToList();
-        return Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
-            $"Only {string.Join(" or ", roles)} responsible for this incident may {row.Action.ApiName()} it.",
-            new Dictionary<string, object?> { ["action"] = row.Action.ApiName(), ["allowedRoles"] = roles });
-    }
+    /// <summary>403 naming the people who may take the step; the router and channels act only inside the platform.</summary>
+    private static ProblemHttpResult ForbiddenActor(ActionOutcome.Forbidden forbidden) =>
+        Problems.Problem(StatusCodes.Status403Forbidden, "incident.forbidden_actor", "Not yours to do.",
+            $"Only {string.Join(" or ", forbidden.Roles)} {forbidden.Whose} may {forbidden.Action} it.",
+            new Dictionary<string, object?> { ["action"] = forbidden.Action, ["allowedRoles"] = forbidden.Roles });
 
     internal static ProblemHttpResult NotFound(Guid id) =>
         Problems.NotFound("incident.not_found", $"No incident has id {id}.");
@@ -85,7 +83,7 @@ public static class IncidentEndpoints
     {
         ActionOutcome.Done done => await AuditedAsync(http, done, ct),
         ActionOutcome.NotFound => NotFound(id),
-        ActionOutcome.Forbidden forbidden => ForbiddenActor(forbidden.Row),
+        ActionOutcome.Forbidden forbidden => ForbiddenActor(forbidden),
         ActionOutcome.Stale stale => Problems.PreconditionFailed("incident.stale",
             $"The incident has changed; its current ETag is {ETags.For(stale.CurrentVersion)}. Read it again before acting."),
         ActionOutcome.Refused { Error: InvalidTransitionException invalid } => Problems.Conflict(invalid.Code, invalid.Message,

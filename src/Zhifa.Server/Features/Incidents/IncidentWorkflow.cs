@@ -3,6 +3,7 @@ using Zhifa.Core;
 using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
+using Zhifa.Core.Organization;
 using Zhifa.Data;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
@@ -17,8 +18,13 @@ public abstract record ActionOutcome
 {
     public sealed record Done(Incident Incident, IncidentStatus From, int FromVersion) : ActionOutcome;
     public sealed record NotFound : ActionOutcome;
-    /// <summary>The caller sees the incident, but the row's "who" column does not name them for it.</summary>
-    public sealed record Forbidden(Transition Row) : ActionOutcome;
+    /// <summary>The caller sees the incident, but the step is not theirs: <paramref name="Roles"/> take it, and only for their own.</summary>
+    public sealed record Forbidden(string Action, IReadOnlyList<Role> Roles, string Whose) : ActionOutcome
+    {
+        /// <summary>The row's "who" column does not name the caller for this incident.</summary>
+        public static Forbidden Of(Transition row) =>
+            new(row.Action.ApiName(), [.. row.Who.Where(r => r is not (Role.Router or Role.Channel))], "responsible for this incident");
+    }
     public sealed record Stale(int CurrentVersion) : ActionOutcome;
     public sealed record Refused(DomainException Error) : ActionOutcome;
 }
@@ -46,8 +52,29 @@ public sealed class IncidentWorkflow(
     public void Forget() => db.ChangeTracker.Clear();
 
     /// <param name="media">Files to attach to the action's timeline entry (a resolution's photos), already checked.</param>
-    public async Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Jurisdiction caller, IncidentAction action,
-        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media = null)
+    public Task<ActionOutcome> ActAsync(Guid id, string? ifMatch, Jurisdiction caller, IncidentAction action,
+        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media = null) =>
+        RunAsync(id, ifMatch, caller,
+            // No row: the domain method refuses with 409. A row that does not name the caller: 403.
+            incident => IncidentLifecycle.Find(incident.Status, action) is { } row && !IncidentAccess.MayTake(row, incident, caller)
+                ? ActionOutcome.Forbidden.Of(row) : null,
+            (incident, now) =>
+            {
+                act(incident, now);
+                incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
+                notifications.AnnounceAction(incident, action);
+            }, ct, media);
+
+    /// <summary>
+    /// A step beside the table, such as a co-department's part of joint work: loaded, checked and saved
+    /// as an action is, but it moves no clock. <paramref name="forbid"/> says why the caller may not take it.
+    /// </summary>
+    public Task<ActionOutcome> ActBesideTableAsync(Guid id, string? ifMatch, Jurisdiction caller, Func<Incident, ActionOutcome.Forbidden?> forbid,
+        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media = null) =>
+        RunAsync(id, ifMatch, caller, forbid, act, ct, media);
+
+    private async Task<ActionOutcome> RunAsync(Guid id, string? ifMatch, Jurisdiction caller, Func<Incident, ActionOutcome.Forbidden?> forbid,
+        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media)
     {
         // One connection for the read, the write and any re-read, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
@@ -59,16 +86,13 @@ public sealed class IncidentWorkflow(
         // as more history than the incident row's version. Acting on that mix would be acting blind.
         if (incident.Timeline.Count != incident.Version)
             return new ActionOutcome.Stale(await CurrentVersionAsync(id, ct));
-        // No row: the domain method refuses with 409. A row that does not name the caller: 403.
-        if (IncidentLifecycle.Find(incident.Status, action) is { } row && !IncidentAccess.MayTake(row, incident, caller))
-            return new ActionOutcome.Forbidden(row);
+        if (forbid(incident) is { } forbidden)
+            return forbidden;
         var (versionRead, statusRead) = (incident.Version, incident.Status);
         try
         {
             var now = time.GetUtcNow();
             act(incident, now);
-            incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
-            notifications.AnnounceAction(incident, action);
             db.TimelineMedia.AddRange(TimelineMedia.For(incident.Id, incident.Version, media));
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
