@@ -19,7 +19,7 @@ public sealed class DisputeApiTests(ZhifaApp app)
     /// <summary>An incident returned twice by its lead, naming <paramref name="suggested"/> the second time: now disputed.</summary>
     private async Task<IncidentDetail> DisputedTwiceReturnedAsync(string matterCode = "SY01", string? suggested = "330503-SL")
     {
-        var reported = await _scenario.ReportAsync(matterCode: matterCode);
+        var reported = await _scenario.ReportAsync(matterCode: matterCode, text: matterCode == "SR01" ? "商户占道摆摊" : null);
         var returned = await _scenario.DoAsync(reported.Id, "return", new { reason = "不属于本部门职责" });
         var lead = reported.Assignments.Single(a => a.Role == Core.Incidents.AssignmentRole.Lead).DepartmentCode;
         await _scenario.DoAsync(returned.Id, "dispatch", new { departmentCode = lead });
@@ -69,6 +69,24 @@ public sealed class DisputeApiTests(ZhifaApp app)
         Assert.Null(bystander);
         Assert.Null(elsewhere);
         Assert.Null(otherCounty);
+    }
+
+    [Fact]
+    public async Task DutyCommander_RulesOnTheDisputesOfTheirCentreAndTheCentresBelow_NotOnAnotherCounty()
+    {
+        // 占道经营 (SR01) is delegated to 和孚镇's team: the township's centre handles it, below 南浔区's.
+        var disputed = await DisputedTwiceReturnedAsync("SR01", suggested: null);
+        Assert.Equal(Scenario.Hefu + "-ZHZX", disputed.HandlingCenterCode);
+        var changxing = await app.Cast.MakeAsync(Core.Organization.Role.DutyCommander, centerCode: "330522-ZHZX", totpKey: Auth.AuthApi.DemoTotpKey);
+        var body = new { departmentCode = "330503106-ZFD", reason = "占道经营属乡镇执法队", legalBasis = "《城市市容和环境卫生管理条例》" };
+
+        var elsewhere = await app.Cast.As(changxing, Auth.AuthApi.TestPassword, Auth.AuthApi.DemoTotpKey).PostJsonAsync($"/api/v1/incidents/{disputed.Id}/rule", body);
+        var county = await app.Cast.As("commander.nanxun").PostJsonAsync($"/api/v1/incidents/{disputed.Id}/rule", body);
+
+        await ProblemAssert.IsProblemAsync(elsewhere, HttpStatusCode.NotFound, "incident.not_found");
+        var ruled = await county.ReadAsync<IncidentDetail>();
+        Assert.Equal((IncidentStatus.Dispatched, true), (ruled.Status, ruled.BindingRuling));
+        Assert.Equal("commander.nanxun", (await FindAsync(_scenario.Client, disputed.Id, "&status=ruled"))!.RuledBy);
     }
 
     [Fact]
