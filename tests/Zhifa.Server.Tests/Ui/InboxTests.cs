@@ -78,6 +78,32 @@ public sealed class InboxTests(BrowserApp app)
         Assert.Equal("非本部门职责，建议由水利局处置", detail.Timeline[^1].Note);
     }
 
+    [Fact]
+    public async Task Inbox_AsACoDepartment_WorksOnlyItsOwnPart()
+    {
+        var incident = await ReportAsync(30.8185);
+        var page = await app.PageAsync();
+        await page.SignInAsync("officer.nanxun.sl", "/inbox");
+
+        await page.Locator("#inbox tr", new() { HasText = incident.IncidentNumber }).ClickAsync();
+        await Assertions.Expect(page.Locator("#incident-detail .incident-title")).ToContainTextAsync(incident.IncidentNumber);
+        // The life-cycle actions are the lead's: a co-department sees only its own part.
+        await Assertions.Expect(page.Locator("#accept")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#return")).ToHaveCountAsync(0);
+        await page.ClickAsync("#co-accept");
+        await page.FillAsync("#co-result", "巡查河岸，配合清理地笼");
+        await page.ScreenshotAsync("inbox-co-part");
+        await page.ClickAsync("#co-resolve");
+
+        var part = page.Locator("#incident-detail .assignment[data-department='330503-SL']");
+        await Assertions.Expect(part).ToHaveAttributeAsync("data-status", "Resolved");
+        await Assertions.Expect(page.Locator("#incident-detail .co-part")).ToHaveCountAsync(0);
+        using var api = await app.ApiAsAsync(Officer);
+        var detail = (await api.GetFromJsonAsync<IncidentDetail>($"/api/v1/incidents/{incident.IncidentId}", Json.Options))!;
+        Assert.Equal(AssignmentStatus.Resolved, detail.Assignments.Single(a => a.DepartmentCode == "330503-SL").Status);
+        Assert.Equal(("co-resolve", "officer.nanxun.sl"), (detail.Timeline[^1].Action, detail.Timeline[^1].Actor));
+    }
+
     /// <summary>
     /// Illegal fishing in 和孚镇, dispatched at once to 南浔区农业农村局. Each test reports at its own
     /// latitude, more than SY01's 100 m duplicate radius from the others, so that none joins another.
