@@ -45,7 +45,7 @@ public sealed class Consultation
     public ConsultationKind Kind { get; private set; }
     /// <summary>The week (2026-W48) or month (2026-11) a weekly or monthly consultation is for: one per centre and period.</summary>
     public string? Period { get; private set; }
-    public IReadOnlyList<string> InvitedDepartmentCodes { get; private set; } = [];
+    public string[] InvitedDepartmentCodes { get; private set; } = [];
     public ConsultationStatus Status { get; private set; }
     public string? Minutes { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
