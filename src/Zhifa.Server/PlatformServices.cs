@@ -6,6 +6,7 @@ using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Dashboard;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
 using Zhifa.Server.Features.Incidents;
@@ -46,6 +47,7 @@ public static class PlatformServices
         services.AddScoped<IncidentWorkflow>();
         services.AddSingleton<IncidentChanges>();
         services.AddZhifaDeadlines();
+        services.AddScoped<AgendaProposals>();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         services.AddZhifaNotifications();

@@ -31,7 +31,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
             agenda.ToTable("ConsultationAgenda");
             agenda.WithOwner().HasForeignKey("ConsultationId");
             agenda.Property<int>("Id");
-            agenda.HasKey("ConsultationId", "Id");
+            agenda.HasKey("Id");
             agenda.Property(a => a.IncidentNumber).HasMaxLength(32);
             agenda.Property(a => a.Section).HasConversion<string>().HasMaxLength(12);
             agenda.HasIndex(a => a.IncidentId);
@@ -42,7 +42,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
             attendance.ToTable("ConsultationAttendance");
             attendance.WithOwner().HasForeignKey("ConsultationId");
             attendance.Property<int>("Id");
-            attendance.HasKey("ConsultationId", "Id");
+            attendance.HasKey("Id");
             attendance.Property(a => a.DepartmentCode).HasMaxLength(Department.MaxCodeLength);
             attendance.Property(a => a.Name).HasMaxLength(Attendee.MaxNameLength);
         });

@@ -1578,14 +1578,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.OwnsMany("Zhifa.Core.Coordination.AgendaItem", "Agenda", b1 =>
                         {
-                            b1.Property<Guid>("ConsultationId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("IncidentId")
                                 .HasColumnType("uuid");
@@ -1600,7 +1600,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                                 .HasMaxLength(12)
                                 .HasColumnType("character varying(12)");
 
-                            b1.HasKey("ConsultationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
 
                             b1.HasIndex("IncidentId");
 
@@ -1612,14 +1614,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.OwnsMany("Zhifa.Core.Coordination.Attendee", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("ConsultationId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("DepartmentCode")
                                 .IsRequired()
@@ -1634,7 +1636,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                             b1.Property<bool>("Present")
                                 .HasColumnType("boolean");
 
-                            b1.HasKey("ConsultationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
 
                             b1.ToTable("ConsultationAttendance", (string)null);
 

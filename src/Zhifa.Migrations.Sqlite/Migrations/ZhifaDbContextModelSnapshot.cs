@@ -1567,12 +1567,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("Zhifa.Core.Coordination.AgendaItem", "Agenda", b1 =>
                         {
-                            b1.Property<Guid>("ConsultationId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("IncidentId")
                                 .HasColumnType("TEXT");
@@ -1587,7 +1587,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                                 .HasMaxLength(12)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("ConsultationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
 
                             b1.HasIndex("IncidentId");
 
@@ -1599,12 +1601,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("Zhifa.Core.Coordination.Attendee", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("ConsultationId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DepartmentCode")
                                 .IsRequired()
@@ -1619,7 +1621,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                             b1.Property<bool>("Present")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("ConsultationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
 
                             b1.ToTable("ConsultationAttendance", (string)null);
 

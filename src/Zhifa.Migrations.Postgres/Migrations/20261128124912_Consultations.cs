@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Zhifa.Migrations.Sqlite.Migrations
+namespace Zhifa.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Consultations : Migration
@@ -15,19 +16,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Consultations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ScheduledAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CenterCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    InvitedDepartmentCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CenterCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    InvitedDepartmentCodes = table.Column<string[]>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Minutes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,15 +45,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ConsultationAgenda",
                 columns: table => new
                 {
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Section = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConsultationAgenda", x => new { x.ConsultationId, x.Id });
+                    table.PrimaryKey("PK_ConsultationAgenda", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ConsultationAgenda_Consultations_ConsultationId",
                         column: x => x.ConsultationId,
@@ -65,15 +67,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ConsultationAttendance",
                 columns: table => new
                 {
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Present = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Present = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConsultationAttendance", x => new { x.ConsultationId, x.Id });
+                    table.PrimaryKey("PK_ConsultationAttendance", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ConsultationAttendance_Consultations_ConsultationId",
                         column: x => x.ConsultationId,
@@ -86,17 +89,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "TrackedActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CenterCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    OwnerDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    CompletionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CenterCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OwnerDepartmentCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    CompletionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -116,9 +119,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAgenda_ConsultationId",
+                table: "ConsultationAgenda",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsultationAgenda_IncidentId",
                 table: "ConsultationAgenda",
                 column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAttendance_ConsultationId",
+                table: "ConsultationAttendance",
+                column: "ConsultationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Consultations_CenterCode_Kind_Period",
