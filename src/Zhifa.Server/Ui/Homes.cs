@@ -18,6 +18,8 @@ public static class Homes
         new("/grid", "Grid", PhotoCamera, [Role.GridWorker]),
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
+        new("/consultations", "Consultations", Groups, [Role.Dispatcher, Role.DutyCommander, Role.Supervisor]),
+        new("/actions", "Actions", AssignmentTurnedIn, [Role.DepartmentOfficer, Role.DepartmentLeader]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
     ];
 
