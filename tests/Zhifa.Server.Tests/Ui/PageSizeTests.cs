@@ -20,6 +20,15 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/grid"] = "grid.hefu",
         ["/dashboard"] = "analyst.city",
         ["/supervision"] = "supervisor.city",
+        ["/consultations"] = "dispatcher.nanxun",
+        ["/actions"] = "officer.nanxun.nync",
+    };
+
+    /// <summary>Pages their person opens from the page they land on.</summary>
+    private static readonly Dictionary<string, string> Landings = new()
+    {
+        ["/consultations"] = "/workbench",
+        ["/actions"] = "/inbox",
     };
 
     /// <summary>The pages, the administrator's sections included; the administrator lands on /admin and goes on from there.</summary>
@@ -44,8 +53,10 @@ public sealed class PageSizeTests(BrowserApp app)
         }
         else
         {
-            // Each of these people lands on the page they open here.
-            await page.SignInAsync(Users[href], href);
+            // Each of these people lands on the page they open here, or goes on to it from where they land.
+            await page.SignInAsync(Users[href], Landings.GetValueOrDefault(href, href));
+            if (Landings.ContainsKey(href))
+                await page.GotoAsync(href);
         }
 
         foreach (var (width, height, suffix) in new[] { (1920, 1080, "desk"), (390, 844, "phone") })
