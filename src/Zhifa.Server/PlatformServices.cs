@@ -48,6 +48,9 @@ public static class PlatformServices
         services.AddSingleton<IncidentChanges>();
         services.AddZhifaDeadlines();
         services.AddScoped<AgendaProposals>();
+        services.AddScoped<ConsultationSchedule>();
+        services.AddOptions<ConsultationOptions>().BindConfiguration("Consultations");
+        services.AddHostedService<ConsultationScheduler>();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         services.AddZhifaNotifications();

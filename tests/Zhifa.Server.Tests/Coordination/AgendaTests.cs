@@ -61,18 +61,19 @@ public sealed class AgendaTests(ZhifaApp app)
     [Fact]
     public async Task FromAgenda_TheConsultationStartsWithTheAgendasIncidents_InvitesTheirDepartments_AndOnePerPeriod()
     {
+        // A Monday no other test has reached: its week has no weekly consultation yet.
         app.NextMonday(new TimeOnly(9, 0));
         var disputed = await _scenario.InStatusAsync(IncidentStatus.Disputed);
-        var agenda = await (await Dispatcher.GetAsync($"/api/v1/command-centers/{Nanxun}/agenda?kind=monthly")).ReadAsync<ProposedAgenda>();
+        var agenda = await (await Dispatcher.GetAsync($"/api/v1/command-centers/{Nanxun}/agenda?kind=weekly")).ReadAsync<ProposedAgenda>();
 
-        var created = await Dispatcher.PostJsonAsync("/api/v1/consultations", new { fromAgenda = true, kind = "monthly", scheduledAt = app.Time.GetUtcNow() });
+        var created = await Dispatcher.PostJsonAsync("/api/v1/consultations", new { fromAgenda = true, kind = "weekly", scheduledAt = app.Time.GetUtcNow() });
 
         var consultation = await created.ReadAsync<ConsultationView>();
-        Assert.Equal((ConsultationKind.Monthly, agenda.Period, agenda.Topic), (consultation.Kind, consultation.Period, consultation.Topic));
+        Assert.Equal((ConsultationKind.Weekly, agenda.Period, agenda.Topic), (consultation.Kind, consultation.Period, consultation.Topic));
         Assert.Contains(consultation.Agenda, a => a.IncidentId == disputed.Id && a.Section == AgendaSection.Dispute);
         Assert.Equal(agenda.Items().Count(), consultation.Agenda.Length);
         Assert.Contains(disputed.Assignments[0].DepartmentCode, consultation.InvitedDepartmentCodes);
-        var again = await Dispatcher.PostJsonAsync("/api/v1/consultations", new { fromAgenda = true, kind = "monthly", scheduledAt = app.Time.GetUtcNow() });
+        var again = await Dispatcher.PostJsonAsync("/api/v1/consultations", new { fromAgenda = true, kind = "weekly", scheduledAt = app.Time.GetUtcNow() });
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict, "consultation.period_taken");
     }
 

@@ -67,6 +67,14 @@ public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictio
         return new ProposedAgenda(centerCode, kind, period, topic, now, disputes, overdue, supervised, [.. hotspots]);
     }
 
+    /// <summary>The departments that hold, or held, the incidents: the ones a consultation about them invites.</summary>
+    public async Task<string[]> HoldersAsync(IEnumerable<Guid> incidentIds, CancellationToken ct)
+    {
+        var ids = incidentIds.ToList();
+        var codes = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.IncidentId)).Select(a => a.DepartmentCode).Distinct().ToListAsync(ct);
+        return [.. codes.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The period a weekly (ISO week, 2026-W49) or monthly (2026-12) consultation at <paramref name="at"/> is for, and its usual title.</summary>
     public static (string Period, string Topic) Naming(ConsultationKind kind, DateTimeOffset at)
     {

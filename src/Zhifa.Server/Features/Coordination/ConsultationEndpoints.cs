@@ -122,9 +122,7 @@ public static class ConsultationEndpoints
             var proposed = await proposals.ProposeAsync(centerCode!, kind, now, ct);
             agenda.InsertRange(0, proposed.Items());
             // The departments that hold (or held) the agenda's incidents are the ones to invite.
-            var ids = agenda.Select(a => a.IncidentId).ToList();
-            var holders = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.IncidentId)).Select(a => a.DepartmentCode).Distinct().ToListAsync(ct);
-            invited = [.. invited.Concat(holders.Order(StringComparer.Ordinal))];
+            invited = [.. invited.Concat(await proposals.HoldersAsync(agenda.Select(a => a.IncidentId), ct))];
         }
         if (kind != ConsultationKind.AdHoc && await db.Consultations.AnyAsync(c => c.CenterCode == centerCode && c.Kind == kind && c.Period == period, ct))
             return PeriodTaken(centerCode!, kind, period);
