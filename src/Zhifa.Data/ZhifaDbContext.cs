@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Zhifa.Core.Coordination;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Organization;
@@ -33,6 +34,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<IncidentDispute> Disputes => Set<IncidentDispute>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<TrackedAction> TrackedActions => Set<TrackedAction>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<IncidentNumberCounter> IncidentNumberCounters => Set<IncidentNumberCounter>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -66,6 +69,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
         configurationBuilder.Properties<DeadlineOutcome>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<SupervisionLevel>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<ExtensionStatus>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<ConsultationKind>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<ConsultationStatus>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<TimeLimit>().HaveConversion<TimeLimitConverter>().HaveMaxLength(8);
         // Instants are stored in UTC whatever offset the clock gave them: PostgreSQL's timestamptz
         // accepts only UTC, and SQLite, which cannot compare DateTimeOffset text, gets sortable UTC ticks.

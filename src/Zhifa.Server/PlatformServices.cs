@@ -6,6 +6,7 @@ using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Dashboard;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Disputes;
 using Zhifa.Server.Features.Feedback;
@@ -48,6 +49,10 @@ public static class PlatformServices
         services.AddSingleton<IncidentChanges>();
         services.AddZhifaDeadlines();
         services.AddZhifaDisputes();
+        services.AddScoped<AgendaProposals>();
+        services.AddScoped<ConsultationSchedule>();
+        services.AddOptions<ConsultationOptions>().BindConfiguration("Consultations");
+        services.AddHostedService<ConsultationScheduler>();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         services.AddZhifaNotifications();

@@ -171,6 +171,127 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.PrimitiveCollection<string[]>("InvitedDepartmentCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterCode", "ScheduledAt");
+
+                    b.HasIndex("CenterCode", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerDepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("CenterCode", "Deadline");
+
+                    b.HasIndex("OwnerDepartmentCode", "Deadline");
+
+                    b.ToTable("TrackedActions", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
                     b.Property<Guid>("IncidentId")
@@ -1523,6 +1644,104 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Zhifa.Core.Coordination.AgendaItem", "Agenda", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("IncidentNumber")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Section")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
+
+                            b1.HasIndex("IncidentId");
+
+                            b1.ToTable("ConsultationAgenda", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.OwnsMany("Zhifa.Core.Coordination.Attendee", "Attendance", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("DepartmentCode")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("Present")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
+
+                            b1.ToTable("ConsultationAttendance", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
+                {
+                    b.HasOne("Zhifa.Core.Coordination.Consultation", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -1638,6 +1857,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasForeignKey("IncidentId", "Seq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>

@@ -160,6 +160,127 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("InvitedDepartmentCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterCode", "ScheduledAt");
+
+                    b.HasIndex("CenterCode", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerDepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("CenterCode", "Deadline");
+
+                    b.HasIndex("OwnerDepartmentCode", "Deadline");
+
+                    b.ToTable("TrackedActions", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
                     b.Property<Guid>("IncidentId")
@@ -1512,6 +1633,100 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Zhifa.Core.Coordination.AgendaItem", "Agenda", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("IncidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IncidentNumber")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Section")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
+
+                            b1.HasIndex("IncidentId");
+
+                            b1.ToTable("ConsultationAgenda", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.OwnsMany("Zhifa.Core.Coordination.Attendee", "Attendance", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DepartmentCode")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Present")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConsultationId");
+
+                            b1.ToTable("ConsultationAttendance", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
+                {
+                    b.HasOne("Zhifa.Core.Coordination.Consultation", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Incidents.Assignment", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Incident", null)
@@ -1627,6 +1842,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasForeignKey("IncidentId", "Seq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>

@@ -19,6 +19,8 @@ public static class Homes
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
         new("/disputes", "Disputes", Balance, [Role.DutyCommander, Role.Dispatcher, Role.Supervisor]),
+        new("/consultations", "Consultations", Groups, [Role.Dispatcher, Role.DutyCommander, Role.Supervisor]),
+        new("/actions", "Actions", AssignmentTurnedIn, [Role.DepartmentOfficer, Role.DepartmentLeader]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
     ];
 

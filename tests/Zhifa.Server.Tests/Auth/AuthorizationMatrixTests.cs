@@ -256,6 +256,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddAdminRules(rules);
         AddUsersRules(rules);
         AddCoordinationRules(rules);
+        AddConsultationsRules(rules);
         return rules;
     }
 

@@ -81,6 +81,8 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Feedback:WorkerEnabled", "false");
         // Likewise supervision: tests run its sweeps at the moments they choose.
         builder.UseSetting("Supervision:WorkerEnabled", "false");
+        // And the consultation scheduler: its tests run its passes on the days they choose.
+        builder.UseSetting("Consultations:SchedulerEnabled", "false");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.UseSetting("Media:Root", database.MediaRoot);

@@ -21,6 +21,8 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/dashboard"] = ("analyst.city", "/dashboard"),
         ["/supervision"] = ("supervisor.city", "/supervision"),
         ["/disputes"] = ("commander.nanxun", "/dashboard"),
+        ["/consultations"] = ("dispatcher.nanxun", "/workbench"),
+        ["/actions"] = ("officer.nanxun.nync", "/inbox"),
     };
 
     /// <summary>The pages, the administrator's sections included; the administrator lands on /admin and goes on from there.</summary>

@@ -43,6 +43,15 @@ public static class AccessPolicies
     /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
     public const string ReadDashboard = "dashboard.read";
 
+    /// <summary>Reading consultations and tracked actions: the centres' dispatchers, duty commanders and supervisors, the invited departments, the admin.</summary>
+    public const string ReadConsultations = "consultations.read";
+    /// <summary>Calling and recording consultations: dispatchers and duty commanders of the centre or one above it, and the admin.</summary>
+    public const string OrganiseConsultations = "consultations.organise";
+    /// <summary>A centre's proposed agenda: its dispatchers, duty commanders and supervisors, and the admin.</summary>
+    public const string ReadConsultationAgenda = "consultations.agenda";
+    /// <summary>Completing a tracked action: the staff of the department that owes it.</summary>
+    public const string CompleteActions = "actions.complete";
+
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
 
@@ -76,6 +85,11 @@ public static class AccessPolicies
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
         builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
+        builder.AddPolicy(ReadConsultations, p => p.RequireRole(nameof(Role.Dispatcher), nameof(Role.DutyCommander), nameof(Role.Supervisor),
+            nameof(Role.DepartmentOfficer), nameof(Role.DepartmentLeader), nameof(Role.Admin)));
+        builder.AddPolicy(OrganiseConsultations, p => p.RequireRole(nameof(Role.Dispatcher), nameof(Role.DutyCommander), nameof(Role.Admin)));
+        builder.AddPolicy(ReadConsultationAgenda, p => p.RequireRole(nameof(Role.Dispatcher), nameof(Role.DutyCommander), nameof(Role.Supervisor), nameof(Role.Admin)));
+        builder.AddPolicy(CompleteActions, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));
         return builder;
