@@ -21,8 +21,10 @@ public sealed class Team
     /// <summary>Replaces the members with <paramref name="officerIds"/> (duplicates once).</summary>
     public void SetMembers(IEnumerable<Guid> officerIds)
     {
-        _members.Clear();
-        _members.AddRange(officerIds.Distinct().Select(id => new TeamMember { TeamCode = Code, OfficerId = id }));
+        var wanted = officerIds.Distinct().ToList();
+        // Members who stay keep their row, so a store tracking them sees only who left and who came.
+        _members.RemoveAll(m => !wanted.Contains(m.OfficerId));
+        _members.AddRange(wanted.Where(id => !Has(id)).Select(id => new TeamMember { TeamCode = Code, OfficerId = id }));
     }
 
     public bool Has(Guid officerId) => _members.Any(m => m.OfficerId == officerId);
