@@ -19,6 +19,8 @@ public static class Homes
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
+        // Last: no role lands here first; each has its own desk.
+        new("/officers", "Officers", Badge, [Role.DepartmentLeader, Role.DepartmentOfficer, Role.Admin, Role.Supervisor]),
     ];
 
     /// <summary>The administrator's sections, each a page of its own under /admin, in the order of its tabs.</summary>
