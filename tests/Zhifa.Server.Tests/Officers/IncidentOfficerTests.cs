@@ -151,4 +151,14 @@ public sealed class IncidentOfficerTests(ZhifaApp app)
         await ProblemAssert.NamesFieldAsync(await officer.PostJsonAsync(Url(incident.Id), new { }), "officerIds");
         Assert.Equal(incident.Version, (await _scenario.GetAsync(incident.Id)).Version);
     }
+
+    [Fact]
+    public async Task AMistypedOfficerId_Answers400()
+    {
+        var incident = await _scenario.InStatusAsync(IncidentStatus.Dispatched);
+
+        var response = await app.Cast.As("officer.nanxun.nync").PostRawJsonAsync(Url(incident.Id), """{"officerIds":["not-a-guid"]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

@@ -173,4 +173,27 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"{OfficersUrl}/{DemoOfficers.Shen}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostJsonAsync(OfficersUrl, Body(app, "330503-NYNC"))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/v1/officers", """{"name":"张三","departmentCode":"330503-NYNC","legalPost":"yes"}""")]
+    [InlineData("/api/v1/officers", """{"name":["张三"],"departmentCode":"330503-NYNC"}""")]
+    [InlineData("/api/v1/officers/0193f0a0-0000-7000-8000-000000000001/trainings", """{"course":"x","hours":"eight","date":"2026-01-01"}""")]
+    [InlineData("/api/v1/officers/0193f0a0-0000-7000-8000-000000000001/trainings", """{"course":"x","hours":1e400,"date":"2026-01-01"}""")]
+    [InlineData("/api/v1/teams", """{"code":1,"name":"中队","departmentCode":"330503-SL"}""")]
+    [InlineData("/api/v1/officers", "not json")]
+    public async Task MistypedBodies_Answer400_Not500(string url, string json)
+    {
+        var response = await app.Cast.As("admin").PostRawJsonAsync(url, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EmptyFilters_AreNoFilters()
+    {
+        var admin = app.Cast.As("admin");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{OfficersUrl}?departmentCode=&teamCode=")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{OfficersUrl}/stats?regionCode=")).StatusCode);
+    }
 }

@@ -34,6 +34,8 @@ public static class OfficerEndpoints
     private static async Task<Results<Ok<List<OfficerView>>, ValidationProblem>> ListAsync(
         string? departmentCode, string? teamCode, OfficerStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
+        // An empty filter is no filter, as the incident list reads it.
+        (departmentCode, teamCode) = (NullIfEmpty(departmentCode), NullIfEmpty(teamCode));
         var errors = new FieldErrors();
         errors.Known("departmentCode", departmentCode, reference.Departments, "department");
         if (teamCode is not null && !await store.Db.Teams.AnyAsync(t => t.Code == teamCode, ct))
@@ -111,6 +113,7 @@ public static class OfficerEndpoints
     private static async Task<Results<Ok<OfficerStatsView>, ValidationProblem>> StatsAsync(
         string? regionCode, OfficerStore store, OfficerScope scope, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
+        regionCode = NullIfEmpty(regionCode);
         if (regionCode is not null && !reference.Regions.ContainsKey(regionCode))
             return Problems.Field("regionCode", $"Unknown region '{regionCode}'.");
         var visible = scope.VisibleDepartments(http.Jurisdiction());
@@ -140,6 +143,8 @@ public static class OfficerEndpoints
         officer.LegalPost = fields.LegalPost;
         officer.UserName = fields.UserName;
     }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("officers.not_found", $"No officer has id {id}.");
 
