@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Coordination;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
+using Zhifa.Core.Officers;
 using Zhifa.Core.Organization;
 using Zhifa.Core.Supervision;
 using Zhifa.Core.Time;
@@ -46,6 +47,11 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<TimelineMedia> TimelineMedia => Set<TimelineMedia>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Training> OfficerTrainings => Set<Training>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<OfficerAssignment> OfficerAssignments => Set<OfficerAssignment>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

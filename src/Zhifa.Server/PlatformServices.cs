@@ -14,6 +14,7 @@ using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Notifications;
+using Zhifa.Server.Features.Officers;
 using Zhifa.Server.Features.Privacy;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -47,6 +48,10 @@ public static class PlatformServices
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
         services.AddSingleton<IncidentChanges>();
+        services.AddSingleton<OfficerScope>();
+        services.AddScoped<OfficerStore>();
+        services.AddScoped<OfficerRules>();
+        services.AddScoped<DemoOfficers>();
         services.AddZhifaDeadlines();
         services.AddZhifaDisputes();
         services.AddScoped<AgendaProposals>();

@@ -14,6 +14,7 @@ using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Media;
 using Zhifa.Server.Features.Notifications;
+using Zhifa.Server.Features.Officers;
 using Zhifa.Server.Features.Open311;
 using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
@@ -74,6 +75,7 @@ app.MapActionsApi();
 app.MapDashboardApi();
 app.MapCalendarApi();
 app.MapInboxApi();
+app.MapOfficersApi();
 app.MapOpen311Api();
 app.MapZhifaUi();
 

@@ -833,6 +833,143 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("Matters");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Officers.Officer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LegalQualification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("Officers");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.OfficerAssignment", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "OfficerId");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("OfficerAssignments");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Team", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.TeamMember", b =>
+                {
+                    b.Property<string>("TeamCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamCode", "OfficerId");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("TeamMembers");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Training", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("OfficerTrainings", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Organization.CommandCenter", b =>
                 {
                     b.Property<string>("Code")
@@ -1781,6 +1918,63 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Officers.Officer", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.OfficerAssignment", b =>
+                {
+                    b.HasOne("Zhifa.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Team", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.TeamMember", b =>
+                {
+                    b.HasOne("Zhifa.Core.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Core.Officers.Team", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Training", b =>
+                {
+                    b.HasOne("Zhifa.Core.Officers.Officer", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Data.ClueMedia", b =>
                 {
                     b.HasOne("Zhifa.Core.Incidents.Clue", null)
@@ -1862,6 +2056,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("DuplicateCandidates");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Officer", b =>
+                {
+                    b.Navigation("Trainings");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Officers.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -41,6 +41,7 @@ internal sealed class StartupInitializer(
         if (environment.IsDevelopment())
         {
             await identity.SeedDemoUsersAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoOfficers>().SeedAsync(cancellationToken);
             await apiKeys.EnsureDemoKeyAsync(cancellationToken);
         }
         else if (environment.IsProduction())

@@ -52,7 +52,6 @@ public sealed partial class AuthorizationMatrixTests
             ok, Always(HttpStatusCode.NotFound));
     }
 
-    private static string Department(bool inScope) => inScope ? "330503-NYNC" : "330522-NYNC";
 
     private object Decision(bool inScope) => new { text = "矩阵测试决定", ownerDepartmentCode = Department(inScope), deadline = app.Time.GetUtcNow().AddDays(7) };
 

@@ -14,18 +14,17 @@ public sealed partial class AuthorizationMatrixTests
 
         // 河道污染 (SY02) is led by 生态环境局 with 农业农村局 among the co-departments: the matrix's department
         // staff work 农业农村局's part in 和孚镇; in 长兴县 they do not see the incident.
-        string Part(bool inScope) => inScope ? "330503-NYNC" : "330522-NYNC";
         rules["POST /api/v1/incidents/{id:guid}/assignments/{departmentCode}/accept"] = new(staff, async (c, inScope) =>
         {
             var incident = await _scenario.ReportAsync(matterCode: "SY02", township: inScope ? Scenario.Hefu : Elsewhere);
-            return await Post(c, $"/api/v1/incidents/{incident.Id}/assignments/{Part(inScope)}/accept", new { });
+            return await Post(c, $"/api/v1/incidents/{incident.Id}/assignments/{Department(inScope)}/accept", new { });
         }, ok, notFound);
         rules["POST /api/v1/incidents/{id:guid}/assignments/{departmentCode}/resolve"] = new(staff, async (c, inScope) =>
         {
             var incident = await _scenario.ReportAsync(matterCode: "SY02", township: inScope ? Scenario.Hefu : Elsewhere);
-            var own = await app.Cast.OfficerOfAsync(Part(inScope));
-            (await own.PostJsonAsync($"/api/v1/incidents/{incident.Id}/assignments/{Part(inScope)}/accept", new { })).EnsureSuccessStatusCode();
-            return await Post(c, $"/api/v1/incidents/{incident.Id}/assignments/{Part(inScope)}/resolve", new { result = "协办完成" });
+            var own = await app.Cast.OfficerOfAsync(Department(inScope));
+            (await own.PostJsonAsync($"/api/v1/incidents/{incident.Id}/assignments/{Department(inScope)}/accept", new { })).EnsureSuccessStatusCode();
+            return await Post(c, $"/api/v1/incidents/{incident.Id}/assignments/{Department(inScope)}/resolve", new { result = "协办完成" });
         }, ok, notFound);
         // Letting 水利局 go from an SY01 incident: the handling centre's dispatcher, or the lead 农业农村局.
         rules["POST /api/v1/incidents/{id:guid}/assignments/{departmentCode}/release"] = new([Caller.Dispatcher, .. staff], async (c, inScope) =>

@@ -27,6 +27,9 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
     /// <summary>雉城街道, 长兴县: outside every matrix caller's home.</summary>
     private const string Elsewhere = "330522001";
 
+    /// <summary>The matrix's department staff's own department in scope, and 长兴县's like one out of scope.</summary>
+    private static string Department(bool inScope) => inScope ? "330503-NYNC" : "330522-NYNC";
+
     private readonly Scenario _scenario = new(app);
 
     public enum Caller { Anonymous, ChannelKey, GridWorker, Dispatcher, Analyst, Supervisor, DutyCommander, DepartmentOfficer, DepartmentLeader, Admin }
@@ -257,6 +260,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddUsersRules(rules);
         AddCoordinationRules(rules);
         AddConsultationsRules(rules);
+        AddOfficersRules(rules);
         return rules;
     }
 

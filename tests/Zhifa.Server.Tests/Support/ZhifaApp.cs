@@ -43,6 +43,7 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The demo cast (as Development seeds it), so tests can act as the right people.
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedDemoUsersAsync();
+        await scope.ServiceProvider.GetRequiredService<global::Zhifa.Server.Data.Seeding.DemoOfficers>().SeedAsync(CancellationToken.None);
         // Intake classifies clues without a matter once the model is in; tests see it in from the start.
         var classifier = Services.GetRequiredService<Features.Triage.ClueClassifier>();
         await classifier.Ready;

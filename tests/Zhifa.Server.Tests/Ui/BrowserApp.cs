@@ -43,7 +43,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await using (var scope = Services.CreateAsyncScope())
+        {
             await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedDemoUsersAsync();
+            await scope.ServiceProvider.GetRequiredService<global::Zhifa.Server.Data.Seeding.DemoOfficers>().SeedAsync(CancellationToken.None);
+        }
         // The triage queue's suggestions come from the classifier, trained in the background at start.
         await Services.GetRequiredService<Features.Triage.ClueClassifier>().Ready;
         Directory.CreateDirectory(Screenshots);

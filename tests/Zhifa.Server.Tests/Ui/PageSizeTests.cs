@@ -23,6 +23,7 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/disputes"] = ("commander.nanxun", "/dashboard"),
         ["/consultations"] = ("dispatcher.nanxun", "/workbench"),
         ["/actions"] = ("officer.nanxun.nync", "/inbox"),
+        ["/officers"] = ("leader.nanxun.nync", "/inbox"),
     };
 
     /// <summary>The pages, the administrator's sections included; the administrator lands on /admin and goes on from there.</summary>

@@ -42,6 +42,12 @@ public static class AccessPolicies
     public const string ReadDisputes = "disputes.read";
     /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
     public const string ReadDashboard = "dashboard.read";
+    /// <summary>Officers and teams: department staff for their own, centre roles for their region, the admin for all.</summary>
+    public const string ReadOfficers = "officers.read";
+    /// <summary>Keeping officers and teams: the admin, and department leaders for their own department.</summary>
+    public const string ManageOfficers = "officers.manage";
+    /// <summary>Naming officers on an incident: the lead department's staff.</summary>
+    public const string AssignOfficers = "incidents.assign-officers";
 
     /// <summary>Reading consultations and tracked actions: the centres' dispatchers, duty commanders and supervisors, the invited departments, the admin.</summary>
     public const string ReadConsultations = "consultations.read";
@@ -84,6 +90,9 @@ public static class AccessPolicies
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
+        builder.AddPolicy(ReadOfficers, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.Admin))));
+        builder.AddPolicy(ManageOfficers, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DepartmentLeader)));
+        builder.AddPolicy(AssignOfficers, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
         builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
         builder.AddPolicy(ReadConsultations, p => p.RequireRole(nameof(Role.Dispatcher), nameof(Role.DutyCommander), nameof(Role.Supervisor),
             nameof(Role.DepartmentOfficer), nameof(Role.DepartmentLeader), nameof(Role.Admin)));

@@ -6,6 +6,7 @@ using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Media;
+using Zhifa.Server.Features.Officers;
 using Zhifa.Server.Features.Privacy;
 
 namespace Zhifa.Server.Features.Incidents;
@@ -24,6 +25,7 @@ public static class IncidentEndpoints
         group.MapExtensions();
         group.MapSuspensionRequests();
         group.MapCoAssignments();
+        group.MapIncidentOfficers();
         return app;
     }
 
