@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Zhifa.Core.Coordination;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Organization;
@@ -42,6 +43,9 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<TimelineMedia> TimelineMedia => Set<TimelineMedia>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
+    public DbSet<DutySwap> DutySwaps => Set<DutySwap>();
+    public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -9,7 +9,7 @@ namespace Zhifa.Core.Coordination;
 /// </summary>
 public sealed class DutyRoster
 {
-    public const int MaxUserNameLength = 256;
+    public const int MaxUserNameLength = 64;
     public const int MaxRotation = 31;
     public const int MaxShiftDays = 31;
     /// <summary>08:30 Beijing time, when the day shift takes over in the centres.</summary>
