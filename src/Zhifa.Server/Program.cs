@@ -4,6 +4,7 @@ using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Features.Auth;
@@ -69,6 +70,7 @@ app.MapNoticesApi();
 app.MapDashboardApi();
 app.MapCalendarApi();
 app.MapInboxApi();
+app.MapDutyApi();
 app.MapOpen311Api();
 app.MapZhifaUi();
 

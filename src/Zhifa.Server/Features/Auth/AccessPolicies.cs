@@ -36,6 +36,10 @@ public static class AccessPolicies
     public const string IssueNotices = "notices.issue";
     /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
     public const string ReadDashboard = "dashboard.read";
+    /// <summary>Setting a centre's duty roster and its swaps: the admin, and duty commanders within their scope.</summary>
+    public const string EditRosters = "roster.edit";
+    /// <summary>Leaving a hand-over note: the duty commander on duty.</summary>
+    public const string HandOver = "roster.handover";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -66,6 +70,8 @@ public static class AccessPolicies
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
+        builder.AddPolicy(EditRosters, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DutyCommander)));
+        builder.AddPolicy(HandOver, p => p.RequireRole(nameof(Role.DutyCommander)));
         builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
         foreach (var group in Enum.GetValues<IncidentAction>().Where(a => a != IncidentAction.Report).GroupBy(For))
             builder.AddPolicy(group.Key, p => p.RequireRole(Names(group.SelectMany(IncidentAccess.RolesFor))));

@@ -4,6 +4,7 @@ using Zhifa.Core.Access;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Data;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
@@ -30,7 +31,7 @@ public abstract record ActionOutcome
 /// </summary>
 public sealed class IncidentWorkflow(
     ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time,
-    IncidentChanges changes)
+    IncidentChanges changes, DutyRosters duty)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -68,7 +69,7 @@ public sealed class IncidentWorkflow(
             var now = time.GetUtcNow();
             act(incident, now);
             incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
-            notifications.AnnounceAction(incident, action);
+            await notifications.AnnounceActionAsync(incident, action, duty, now, ct);
             db.TimelineMedia.AddRange(TimelineMedia.For(incident.Id, incident.Version, media));
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
