@@ -255,6 +255,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddInboxRules(rules);
         AddAdminRules(rules);
         AddUsersRules(rules);
+        AddDutyRules(rules);
         return rules;
     }
 
