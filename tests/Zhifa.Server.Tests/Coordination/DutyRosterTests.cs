@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Data;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Tests.Deadlines;
@@ -171,5 +174,34 @@ public sealed class DutyRosterTests(ZhifaApp app)
 
         Assert.Equal((monday, (CommanderView?)null), (duty.Date, duty.DutyCommander));
         await ProblemAssert.IsProblemAsync(swap, HttpStatusCode.Conflict, "roster.not_planned");
+    }
+
+    [Fact]
+    public async Task DemoRosters_AsDevelopmentSeedsThem_RotateTheTwoDemoCommandersOfEachCentre()
+    {
+        var monday = DateOnly.FromDateTime(app.NextMonday(new TimeOnly(9, 0)).DateTime);
+        try
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                // The seed leaves a roster already there alone: other tests of the collection set these centres' rosters.
+                var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
+                await db.DutyRosters.Where(r => r.CenterCode == "330503-ZHZX" || r.CenterCode == "330500-ZHZX").ExecuteDeleteAsync();
+                await DutyRosterSeed.SeedAsync(db, app.Time, CancellationToken.None);
+            }
+            var reader = app.Cast.As("dispatcher.nanxun");
+
+            var today = await (await reader.GetAsync(Duty("330503-ZHZX"))).ReadAsync<DutyView>();
+            var city = await (await reader.GetAsync(Duty("330500-ZHZX", $"?at={monday.AddDays(1):yyyy-MM-dd}T09:00:00"))).ReadAsync<DutyView>();
+
+            Assert.Equal(("commander.nanxun", "南浔区值班指挥长", "commander.nanxun"),
+                (today.StandingCommander?.UserName, today.StandingCommander?.DisplayName, today.DutyCommander?.UserName));
+            Assert.Equal(("commander.city", "commander.city.b"), (city.StandingCommander?.UserName, city.DutyCommander?.UserName));
+        }
+        finally
+        {
+            await app.PlanAsync("330503-ZHZX", monday);
+            await app.PlanAsync("330500-ZHZX", monday);
+        }
     }
 }
