@@ -19,6 +19,8 @@ public static class Homes
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
+        // After the admin's page, so the admin still lands on theirs.
+        new("/duty", "Duty", EventAvailable, [Role.DutyCommander, Role.Admin]),
     ];
 
     /// <summary>The administrator's sections, each a page of its own under /admin, in the order of its tabs.</summary>
