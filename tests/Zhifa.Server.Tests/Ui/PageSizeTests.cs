@@ -75,6 +75,9 @@ public sealed class PageSizeTests(BrowserApp app)
         // The dashboard shows no loading bar: its figures read "–" until its data has come.
         if (href == "/dashboard")
             await Assertions.Expect(page.Locator(".dash-kpi-value").First).Not.ToHaveTextAsync("–");
+        // The duty page's roster lists its two weeks once loaded, even with nobody on it.
+        if (href == "/duty")
+            await Assertions.Expect(page.Locator("#roster-days tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".mud-progress-linear .mud-progress-linear-bar.mud-progress-indeterminate, .mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 }
