@@ -5,6 +5,7 @@ using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
@@ -47,6 +48,7 @@ public static class PlatformServices
         services.AddZhifaClassifier();
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentWorkflow>();
+        services.AddScoped<DutyRosters>();
         services.AddSingleton<IncidentChanges>();
         services.AddSingleton<OfficerScope>();
         services.AddScoped<OfficerStore>();

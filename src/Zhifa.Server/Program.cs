@@ -4,6 +4,7 @@ using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Disputes;
 using Zhifa.Server.Features.Coordination;
@@ -76,6 +77,7 @@ app.MapDashboardApi();
 app.MapCalendarApi();
 app.MapInboxApi();
 app.MapOfficersApi();
+app.MapDutyApi();
 app.MapOpen311Api();
 app.MapZhifaUi();
 

@@ -236,6 +236,115 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.Property<string>("CenterCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<TimeOnly>("HandOverTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Rotation")
+                        .IsRequired()
+                        .HasMaxLength(2015)
+                        .HasColumnType("character varying(2015)");
+
+                    b.Property<int>("ShiftDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StandingCommander")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CenterCode");
+
+                    b.ToTable("DutyRosters");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutySwap", b =>
+                {
+                    b.Property<string>("CenterCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CenterCode", "Date");
+
+                    b.ToTable("DutySwaps");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.HandoverNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("DutyDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterCode", "At");
+
+                    b.ToTable("HandoverNotes");
+                });
+
             modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1864,6 +1973,33 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Navigation("Attendance");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithOne()
+                        .HasForeignKey("Zhifa.Core.Coordination.DutyRoster", "CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutySwap", b =>
+                {
+                    b.HasOne("Zhifa.Core.Coordination.DutyRoster", null)
+                        .WithMany("Swaps")
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.HandoverNote", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
                 {
                     b.HasOne("Zhifa.Core.Coordination.Consultation", null)
@@ -2056,6 +2192,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.Navigation("Swaps");
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>

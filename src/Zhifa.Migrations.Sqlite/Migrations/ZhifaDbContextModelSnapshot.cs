@@ -225,6 +225,115 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.Property<string>("CenterCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HandOverTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rotation")
+                        .IsRequired()
+                        .HasMaxLength(2015)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShiftDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandingCommander")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CenterCode");
+
+                    b.ToTable("DutyRosters");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutySwap", b =>
+                {
+                    b.Property<string>("CenterCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CenterCode", "Date");
+
+                    b.ToTable("DutySwaps");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.HandoverNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CenterCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DutyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CenterCode", "At");
+
+                    b.ToTable("HandoverNotes");
+                });
+
             modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1849,6 +1958,33 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Attendance");
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithOne()
+                        .HasForeignKey("Zhifa.Core.Coordination.DutyRoster", "CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutySwap", b =>
+                {
+                    b.HasOne("Zhifa.Core.Coordination.DutyRoster", null)
+                        .WithMany("Swaps")
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.HandoverNote", b =>
+                {
+                    b.HasOne("Zhifa.Core.Organization.CommandCenter", null)
+                        .WithMany()
+                        .HasForeignKey("CenterCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Core.Coordination.TrackedAction", b =>
                 {
                     b.HasOne("Zhifa.Core.Coordination.Consultation", null)
@@ -2041,6 +2177,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Zhifa.Core.Coordination.Consultation", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Zhifa.Core.Coordination.DutyRoster", b =>
+                {
+                    b.Navigation("Swaps");
                 });
 
             modelBuilder.Entity("Zhifa.Core.Incidents.Incident", b =>

@@ -4,6 +4,7 @@ using Zhifa.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Reference;
 
@@ -17,6 +18,7 @@ internal sealed class StartupInitializer(
     IServiceScopeFactory scopes,
     ReferenceData reference,
     Clocks clocks,
+    TimeProvider time,
     IHostEnvironment environment,
     ILogger<StartupInitializer> logger) : IHostedService
 {
@@ -43,6 +45,7 @@ internal sealed class StartupInitializer(
             await identity.SeedDemoUsersAsync();
             await scope.ServiceProvider.GetRequiredService<DemoOfficers>().SeedAsync(cancellationToken);
             await apiKeys.EnsureDemoKeyAsync(cancellationToken);
+            await DutyRosterSeed.SeedAsync(db, time, cancellationToken);
         }
         else if (environment.IsProduction())
         {

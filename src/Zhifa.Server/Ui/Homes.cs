@@ -22,8 +22,9 @@ public static class Homes
         new("/consultations", "Consultations", Groups, [Role.Dispatcher, Role.DutyCommander, Role.Supervisor]),
         new("/actions", "Actions", AssignmentTurnedIn, [Role.DepartmentOfficer, Role.DepartmentLeader]),
         new("/admin", "Admin", AdminPanelSettings, [Role.Admin]),
-        // Last: no role lands here first; each has its own desk.
+        // Last, after the admin's page: no role lands on these first; each has its own desk.
         new("/officers", "Officers", Badge, [Role.DepartmentLeader, Role.DepartmentOfficer, Role.Admin, Role.Supervisor]),
+        new("/duty", "Duty", EventAvailable, [Role.DutyCommander, Role.Admin]),
     ];
 
     /// <summary>The administrator's sections, each a page of its own under /admin, in the order of its tabs.</summary>

@@ -261,6 +261,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddCoordinationRules(rules);
         AddConsultationsRules(rules);
         AddOfficersRules(rules);
+        AddDutyRules(rules);
         return rules;
     }
 

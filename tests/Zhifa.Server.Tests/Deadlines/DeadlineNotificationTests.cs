@@ -3,6 +3,8 @@ using Zhifa.Core.Incidents;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Notifications;
+using Zhifa.Core.Time;
+using Zhifa.Server.Tests.Coordination;
 using Zhifa.Server.Tests.Notifications;
 using Zhifa.Server.Tests.Support;
 
@@ -107,8 +109,9 @@ public sealed class DeadlineNotificationTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task Escalate_FromTheTownship_ReachesTheCountyCentresInbox()
+    public async Task Escalate_FromTheTownship_WithNobodyOnDutyAtTheCounty_ReachesTheCountyCentresInbox()
     {
+        await app.PlanAsync(CountyCenter, PlatformTime.LocalDate(app.Time.GetUtcNow()));
         var returned = await _scenario.DoAsync((await _scenario.ReportAsync("SR01")).Id, "return", new { reason = "超出镇街处置能力" });
 
         await _scenario.DoAsync(returned.Id, "escalate", new { reason = "需区级协调" });
@@ -119,8 +122,9 @@ public sealed class DeadlineNotificationTests(ZhifaApp app)
     }
 
     [Fact]
-    public async Task SecondReturn_OpensADispute_InTheHandlingCentresInbox()
+    public async Task SecondReturn_WithNobodyOnDuty_OpensADispute_InTheHandlingCentresInbox()
     {
+        await app.PlanAsync(CountyCenter, PlatformTime.LocalDate(app.Time.GetUtcNow()));
         var once = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
         var again = await _scenario.DoAsync(once.Id, "dispatch", new { departmentCode = "330503-NYNC" });
 
@@ -129,5 +133,51 @@ public sealed class DeadlineNotificationTests(ZhifaApp app)
         var inbox = (await app.Cast.As("commander.nanxun").ListAsync("?pageSize=100")).Items.Where(n => n.IncidentId == disputed.Id).ToList();
         Assert.Equal((NotificationKinds.Dispute, $"争议待裁定：{disputed.Number}"), (Assert.Single(inbox).Kind, inbox[0].Title));
         Assert.Equal("330503-ZHZX", disputed.HandlingCenterCode);
+    }
+
+    [Fact]
+    public async Task SecondReturn_OpensADispute_ForTheCommanderOnDutyOnly()
+    {
+        var monday = DateOnly.FromDateTime(app.NextMonday(new TimeOnly(9, 0)).DateTime);
+        var (onDuty, offDuty) = (await app.CommanderAsync(CountyCenter), await app.CommanderAsync(CountyCenter));
+        await app.PlanAsync(CountyCenter, monday, onDuty.Name, offDuty.Name);
+        try
+        {
+            var once = await _scenario.DoAsync((await _scenario.ReportAsync()).Id, "return", new { reason = "不属于本部门职责" });
+            var again = await _scenario.DoAsync(once.Id, "dispatch", new { departmentCode = "330503-NYNC" });
+
+            var disputed = await _scenario.DoAsync(again.Id, "return", new { reason = "仍不属于本部门职责" });
+
+            var mine = (await onDuty.Client.ListAsync("?pageSize=100")).Items.Where(n => n.IncidentId == disputed.Id).ToList();
+            Assert.Equal((NotificationKinds.Dispute, RecipientType.User), (Assert.Single(mine).Kind, mine[0].Recipient.Type));
+            Assert.DoesNotContain((await offDuty.Client.ListAsync("?pageSize=100")).Items, n => n.IncidentId == disputed.Id);
+            Assert.DoesNotContain((await app.Cast.As("dispatcher.nanxun").ListAsync("?pageSize=100")).Items, n => n.IncidentId == disputed.Id);
+        }
+        finally
+        {
+            await app.PlanAsync(CountyCenter, monday);
+        }
+    }
+
+    [Fact]
+    public async Task Escalate_AfterTheHandOver_ReachesTheNextCommanderOnDuty()
+    {
+        var monday = DateOnly.FromDateTime(app.NextMonday(new TimeOnly(9, 0)).DateTime);
+        var (first, second) = (await app.CommanderAsync(CountyCenter), await app.CommanderAsync(CountyCenter));
+        await app.PlanAsync(CountyCenter, monday, first.Name, second.Name);
+        try
+        {
+            var returned = await _scenario.DoAsync((await _scenario.ReportAsync("SR01")).Id, "return", new { reason = "超出镇街处置能力" });
+            app.MoveTo(DutyApi.Beijing(monday.AddDays(1), 8, 30));
+
+            await _scenario.DoAsync(returned.Id, "escalate", new { reason = "需区级协调" });
+
+            Assert.Contains((await second.Client.ListAsync("?pageSize=100")).Items, n => n.IncidentId == returned.Id && n.Kind == NotificationKinds.Escalation);
+            Assert.DoesNotContain((await first.Client.ListAsync("?pageSize=100")).Items, n => n.IncidentId == returned.Id);
+        }
+        finally
+        {
+            await app.PlanAsync(CountyCenter, monday);
+        }
     }
 }

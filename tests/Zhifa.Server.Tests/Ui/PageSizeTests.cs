@@ -24,7 +24,11 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/consultations"] = ("dispatcher.nanxun", "/workbench"),
         ["/actions"] = ("officer.nanxun.nync", "/inbox"),
         ["/officers"] = ("leader.nanxun.nync", "/inbox"),
+        ["/duty"] = ("commander.nanxun", "/dashboard"),
     };
+
+    /// <summary>The posts that sign in with a second factor.</summary>
+    private static string? TotpOf(string userName) => userName.StartsWith("commander.", StringComparison.Ordinal) ? AuthApi.DemoTotpKey : null;
 
     /// <summary>The pages, the administrator's sections included; the administrator lands on /admin and goes on from there.</summary>
     public static TheoryData<string> MainPages => [.. Homes.All.Select(p => p.Href)];
@@ -49,7 +53,7 @@ public sealed class PageSizeTests(BrowserApp app)
         else
         {
             var (user, lands) = Users[href];
-            await page.SignInAsync(user, lands, totpKey: user.StartsWith("commander.", StringComparison.Ordinal) ? AuthApi.DemoTotpKey : null);
+            await page.SignInAsync(user, lands, totpKey: TotpOf(user));
             if (lands != href)
                 await page.GotoAsync(href);
         }
@@ -72,6 +76,9 @@ public sealed class PageSizeTests(BrowserApp app)
         // The dashboard shows no loading bar: its figures read "–" until its data has come.
         if (href == "/dashboard")
             await Assertions.Expect(page.Locator(".dash-kpi-value").First).Not.ToHaveTextAsync("–");
+        // The duty page's roster lists its two weeks once loaded, even with nobody on it.
+        if (href == "/duty")
+            await Assertions.Expect(page.Locator("#roster-days tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".mud-progress-linear .mud-progress-linear-bar.mud-progress-indeterminate, .mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 }

@@ -57,6 +57,10 @@ public static class AccessPolicies
     public const string ReadConsultationAgenda = "consultations.agenda";
     /// <summary>Completing a tracked action: the staff of the department that owes it.</summary>
     public const string CompleteActions = "actions.complete";
+    /// <summary>Setting a centre's duty roster and its swaps: the admin, and duty commanders within their scope.</summary>
+    public const string EditRosters = "roster.edit";
+    /// <summary>Leaving a hand-over note: the duty commander on duty.</summary>
+    public const string HandOver = "roster.handover";
 
     public static IReadOnlySet<Role> IncidentReaders { get; } =
         Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.GridWorker).ToHashSet();
@@ -93,6 +97,8 @@ public static class AccessPolicies
         builder.AddPolicy(ReadOfficers, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.Admin))));
         builder.AddPolicy(ManageOfficers, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DepartmentLeader)));
         builder.AddPolicy(AssignOfficers, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
+        builder.AddPolicy(EditRosters, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DutyCommander)));
+        builder.AddPolicy(HandOver, p => p.RequireRole(nameof(Role.DutyCommander)));
         builder.AddPolicy(IssueNotices, p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.DutyCommander)));
         builder.AddPolicy(ReadConsultations, p => p.RequireRole(nameof(Role.Dispatcher), nameof(Role.DutyCommander), nameof(Role.Supervisor),
             nameof(Role.DepartmentOfficer), nameof(Role.DepartmentLeader), nameof(Role.Admin)));

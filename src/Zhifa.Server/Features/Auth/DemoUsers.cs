@@ -24,6 +24,9 @@ internal static class DemoUsers
         new("grid.hefu", "和孚镇网格员", Role.GridWorker, CenterCode: "330503106-ZHZX", GridCodes: HefuCentreGrids),
         new("commander.nanxun", "南浔区值班指挥长", Role.DutyCommander, CenterCode: "330503-ZHZX"),
         new("commander.city", "市值班指挥长", Role.DutyCommander, CenterCode: "330500-ZHZX"),
+        // A second commander per centre, so the demo rosters rotate (see DutyRosterSeed).
+        new("commander.nanxun.b", "南浔区值班指挥长（乙）", Role.DutyCommander, CenterCode: "330503-ZHZX"),
+        new("commander.city.b", "市值班指挥长（乙）", Role.DutyCommander, CenterCode: "330500-ZHZX"),
         new("analyst.city", "市指挥中心分析研判员", Role.Analyst, CenterCode: "330500-ZHZX"),
         new("supervisor.city", "市指挥中心督查考核员", Role.Supervisor, CenterCode: "330500-ZHZX"),
         new("admin", "系统管理员", Role.Admin, CenterCode: "330500-ZHZX"),

@@ -5,6 +5,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Organization;
 using Zhifa.Data;
+using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Feedback;
@@ -36,7 +37,7 @@ public abstract record ActionOutcome
 /// </summary>
 public sealed class IncidentWorkflow(
     ZhifaDbContext db, FeedbackOutbox feedback, ReferenceData reference, Clocks clocks, NotificationCenter notifications, TimeProvider time,
-    IncidentChanges changes)
+    IncidentChanges changes, DutyRosters duty)
 {
     // Compiled once: every action loads an incident this way, and the query cache look-up shows in profiles.
     private static readonly Func<ZhifaDbContext, Guid, CancellationToken, Task<Incident?>> Load =
@@ -58,12 +59,7 @@ public sealed class IncidentWorkflow(
             // No row: the domain method refuses with 409. A row that does not name the caller: 403.
             incident => IncidentLifecycle.Find(incident.Status, action) is { } row && !IncidentAccess.MayTake(row, incident, caller)
                 ? ActionOutcome.Forbidden.Of(row) : null,
-            (incident, now) =>
-            {
-                act(incident, now);
-                incident.RunClocks(action, MatterOf(incident), clocks.Rules, now);
-                notifications.AnnounceAction(incident, action);
-            }, ct, media);
+            act, action, ct, media);
 
     /// <summary>
     /// A step beside the table, such as a co-department's part of joint work: loaded, checked and saved
@@ -71,10 +67,11 @@ public sealed class IncidentWorkflow(
     /// </summary>
     public Task<ActionOutcome> ActBesideTableAsync(Guid id, string? ifMatch, Jurisdiction caller, Func<Incident, ActionOutcome.Forbidden?> forbid,
         Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media = null) =>
-        RunAsync(id, ifMatch, caller, forbid, act, ct, media);
+        RunAsync(id, ifMatch, caller, forbid, act, action: null, ct, media);
 
+    /// <param name="action">The table's action, whose clocks and announcements follow; null for a step beside the table.</param>
     private async Task<ActionOutcome> RunAsync(Guid id, string? ifMatch, Jurisdiction caller, Func<Incident, ActionOutcome.Forbidden?> forbid,
-        Action<Incident, DateTimeOffset> act, CancellationToken ct, IReadOnlyList<Guid>? media)
+        Action<Incident, DateTimeOffset> act, IncidentAction? action, CancellationToken ct, IReadOnlyList<Guid>? media)
     {
         // One connection for the read, the write and any re-read, instead of one per command.
         await db.Database.OpenConnectionAsync(ct);
@@ -93,6 +90,11 @@ public sealed class IncidentWorkflow(
         {
             var now = time.GetUtcNow();
             act(incident, now);
+            if (action is { } taken)
+            {
+                incident.RunClocks(taken, MatterOf(incident), clocks.Rules, now);
+                await notifications.AnnounceActionAsync(incident, taken, duty, now, ct);
+            }
             db.TimelineMedia.AddRange(TimelineMedia.For(incident.Id, incident.Version, media));
             await OweFeedbackAsync(incident, statusRead, now, ct);
             await db.SaveChangesAsync(ct);
