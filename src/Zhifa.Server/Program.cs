@@ -7,7 +7,6 @@ using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Disputes;
-using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Supervision;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Feedback;
