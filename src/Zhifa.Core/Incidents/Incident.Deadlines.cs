@@ -62,6 +62,9 @@ public sealed partial class Incident
     /// <summary>The open clock of a kind, if one runs.</summary>
     public Deadline? OpenClock(DeadlineKind kind) => _deadlines.LastOrDefault(d => d.Kind == kind && d.IsOpen);
 
+    /// <summary>The timeline action of an approved extension.</summary>
+    public const string ExtendAction = "extend";
+
     /// <summary>An approved extension (延期) of the open clock of <paramref name="kind"/>: a longer limit from the same start.</summary>
     public void Extend(DeadlineKind kind, TimeLimit limit, DeadlineRules rules, DateTimeOffset now, string actor, string reason)
     {
@@ -69,7 +72,7 @@ public sealed partial class Incident
             ?? throw new DomainException("deadline.not_running", $"Incident {Number} has no {kind.ToString().ToLowerInvariant()} deadline running.");
         var before = clock.Limit;
         clock.Extend(limit, rules, now);
-        Record("extend", Status, actor, now, $"{kind.ToString().ToLowerInvariant()} limit {before} → {limit}: {reason}");
+        Record(ExtendAction, Status, actor, now, $"{kind.ToString().ToLowerInvariant()} limit {before} → {limit}: {reason}");
     }
 
     private void Rework(Matter? matter, DeadlineRules rules, DateTimeOffset now)
