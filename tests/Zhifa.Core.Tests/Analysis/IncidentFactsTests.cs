@@ -1,5 +1,6 @@
 using Zhifa.Core.Analysis;
 using Zhifa.Core.Incidents;
+using Zhifa.Core.Matters;
 using Zhifa.Core.Tests.Support;
 using Zhifa.Core.Time;
 using static Zhifa.Core.Incidents.IncidentAction;
@@ -41,6 +42,38 @@ public class IncidentFactsTests
         Assert.Equal(Tue(17), facts.HandleDueAt);
         Assert.Equal(Tue(10), facts.HandleMetAt);
         Assert.True(facts.ClosedOnTime);
+    }
+
+    [Fact]
+    public void HandlingTime_IsWorkingTime_AlsoWhenTheLimitCountsNaturalTime()
+    {
+        var matter = TestMatters.Sy01();
+        matter.HandleLimit = TimeLimit.Parse("8nh");
+        var incident = WithMatter(matter).Do(Dispatch, Mon(9)).Do(Accept, Mon(10)).Do(Resolve, Mon(15));
+
+        var facts = FactsOf(incident);
+
+        // Five natural hours on the clock, of which the lunch break is not working time.
+        Assert.Equal(TimeSpan.FromHours(5), Calendar.Between(Mon(10), Mon(15), working: false));
+        Assert.Equal(210, facts.HandlingMinutes);
+        Assert.Equal(Mon(18), facts.HandleDueAt);
+    }
+
+    [Fact]
+    public void FactsOfRealIncidents_FeedTheFormulas()
+    {
+        var suspended = InProgress().Do(Suspend, Mon(11)).Do(Resume, Tue(9)).Do(Resolve, Tue(10)).Do(VerifyPassed, Tue(11));
+        var late = InProgress().Do(Resolve, Tue(11)).Do(VerifyPassed, Tue(12));
+        var overdue = InProgress();
+        var week = (From: TestCalendars.Local(2025, 3, 3, 0), To: TestCalendars.Local(2025, 3, 10, 0));
+
+        var values = Indicators.Compute(
+            [.. new[] { suspended, late, overdue }.Select(i => FactsOf(i))], week.From, week.To, Later);
+
+        Assert.Equal((3, 3, 2, 1, 1), (values.Received, values.Dispatched, values.Closed, values.ClosedOnTime, values.OpenOverdue));
+        Assert.Equal(1.0 / 3, values.OnTimeRate);
+        Assert.Equal((120 + 510) / 2.0, values.MeanHandlingMinutes);
+        Assert.Equal(510, values.P90HandlingMinutes);
     }
 
     [Fact]
