@@ -73,6 +73,22 @@ public sealed class Scenario(ZhifaApp app)
             p.Lat > r.S - margin && p.Lat < r.N + margin && p.Lon > r.W - 2 * margin && p.Lon < r.E + 2 * margin))];
     });
 
+    /// <summary>
+    /// The next spot of the township's lattice at least <paramref name="marginMeters"/> inside its bounding
+    /// box: for a test that also reports a point that far off, which must still lie on the platform's grids.
+    /// </summary>
+    public async Task<Point> NextInnerPointAsync(string township, double marginMeters)
+    {
+        var box = Box((await RegionAsync(township)).BoundaryWkt!);
+        var (dLat, dLon) = (marginMeters / 111_320.0, marginMeters / 111_320.0 / Math.Cos(box.S * Math.PI / 180));
+        while (true)
+        {
+            var point = await NextPointAsync(township);
+            if (point.Lat > box.S + dLat && point.Lat < box.N - dLat && point.Lon > box.W + dLon && point.Lon < box.E - dLon)
+                return point;
+        }
+    }
+
     /// <summary>The next spot of a lattice over grid.hefu's grids, where the grid worker may verify.</summary>
     public Task<Point> NextGridPointAsync() => NextAsync("grid.hefu", async () =>
         [.. (await GridBoxesAsync(Features.Auth.DemoUsers.HefuCentreGrids)).SelectMany(Lattice)]);
