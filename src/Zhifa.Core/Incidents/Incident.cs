@@ -183,7 +183,9 @@ public sealed partial class Incident : IPlacedInRegion
         var row = IncidentLifecycle.Require(this, IncidentAction.Rule);
         Assign(departmentCode, coDepartmentCodes, now);
         BindingRuling = true;
-        _disputes.Single(d => d.IsOpen).Settle(departmentCode, reason, legalBasis, actor, now);
+        // An incident disputed before disputes were recorded has none open: the ruling records it.
+        var dispute = _disputes.LastOrDefault(d => d.IsOpen) ?? OpenDispute(automatic: false, "disputed before disputes were recorded", actor, now);
+        dispute.Settle(departmentCode, reason, legalBasis, actor, now);
         var basis = legalBasis is null ? "" : $" (basis: {legalBasis})";
         Apply(row, actor, now, $"ruled to {departmentCode}: {reason}{basis}");
     }

@@ -44,11 +44,12 @@ public sealed class IncidentDispute
 
 public sealed partial class Incident
 {
-    private void OpenDispute(bool automatic, string reason, string actor, DateTimeOffset now)
+    private IncidentDispute OpenDispute(bool automatic, string reason, string actor, DateTimeOffset now)
     {
         // The table lets an incident into Disputed only after a return, so a returned lead is there.
-        var returned = _assignments.Last(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Returned);
-        _disputes.Add(new IncidentDispute
+        var returned = _assignments.LastOrDefault(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Returned)
+            ?? throw new DomainException("incident.no_return", $"Incident {Number} was never returned by a department; there is no dispute to rule on.");
+        var dispute = new IncidentDispute
         {
             IncidentId = Id,
             Seq = _disputes.Count + 1,
@@ -60,6 +61,8 @@ public sealed partial class Incident
             Automatic = automatic,
             OpenedAt = now,
             OpenedBy = Text.Truncate(actor, TimelineEntry.MaxActorLength),
-        });
+        };
+        _disputes.Add(dispute);
+        return dispute;
     }
 }

@@ -60,11 +60,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Disputes_OpenedAt_MatterCode",
                 table: "Disputes",
                 columns: new[] { "OpenedAt", "MatterCode" });
+
+            // Before joint handling a co-department had no part of its own to resolve. Incidents already in
+            // hand go on as they did: their co-departments are released from a part nobody asked of them.
+            migrationBuilder.Sql("""
+                UPDATE "Assignments" SET "Status" = 'Released'
+                WHERE "Role" = 'Co' AND "Status" IN ('Dispatched', 'Accepted')
+                  AND "IncidentId" IN (SELECT "Id" FROM "Incidents" WHERE "Status" IN ('InProgress', 'Suspended', 'Resolved', 'Closed'))
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The status the code before joint handling does not know.
+            migrationBuilder.Sql("""UPDATE "Assignments" SET "Status" = 'Dispatched' WHERE "Status" = 'Released'""");
             migrationBuilder.DropTable(
                 name: "Disputes");
 

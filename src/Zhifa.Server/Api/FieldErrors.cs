@@ -67,11 +67,19 @@ public sealed class FieldErrors
     {
         if (text is null)
             return null;
-        if (PlatformTime.TryParse(text, out var instant, endOfDay))
+        if (PlatformTime.TryParse(text, out var instant, endOfDay) && InPlatformYears(instant.Year))
             return instant;
-        Add(field, $"{field} is an ISO 8601 date or time, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
+        Add(field, $"{field} is an ISO 8601 date or time between {FirstYear} and {LastYear}, such as 2026-11-28 or 2026-11-28T09:30:00+08:00.");
         return null;
     }
+
+    /// <summary>
+    /// The years a filter, a roster or a schedule may name. Far beyond them the arithmetic the features do
+    /// around an instant (a day before, a window of 90 days) would leave what a date can hold.
+    /// </summary>
+    public const int FirstYear = 1900, LastYear = 2999;
+
+    public static bool InPlatformYears(int year) => year is >= FirstYear and <= LastYear;
 
     public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -56,4 +56,18 @@ public class DisputeRecordTests
 
         Assert.Single(incident.Disputes);
     }
+
+    [Fact]
+    public void Ruling_OnAnIncidentDisputedBeforeDisputesWereRecorded_RecordsTheDisputeAndSettlesIt()
+    {
+        var incident = In(IncidentStatus.Disputed);
+        // As an incident disputed before the Disputes table existed loads: in Disputed, no record.
+        var disputes = (List<IncidentDispute>)typeof(Incident).GetField("_disputes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(incident)!;
+        disputes.Clear();
+
+        incident.Rule("330503-SL", [], "river banks are 水利's", null, "commander-1", Later);
+
+        var dispute = Assert.Single(incident.Disputes);
+        Assert.Equal((LeadDepartment, "330503-SL", false), (dispute.ReturnedByDepartmentCode, dispute.RuledDepartmentCode, dispute.IsOpen));
+    }
 }

@@ -107,6 +107,9 @@ public sealed class DisputeApiTests(ZhifaApp app)
     [Theory]
     [InlineData("to=soon", "to")]
     [InlineData("from=2026-12-01&to=2026-11-01", "from")]
+    [InlineData("from=2020-01-01&to=2026-11-01", "from")]
+    [InlineData("to=0001-01-05", "to")]
+    [InlineData("from=9999-12-31", "from")]
     public async Task Statistics_WithBadInput_NamesTheField(string query, string field) =>
         await ProblemAssert.NamesFieldAsync(await _scenario.Client.GetAsync($"/api/v1/disputes/statistics?{query}"), field);
 

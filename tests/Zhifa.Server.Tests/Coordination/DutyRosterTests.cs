@@ -161,6 +161,12 @@ public sealed class DutyRosterTests(ZhifaApp app)
         var listed = await (await app.Cast.As("dispatcher.city").GetAsync(Handovers(Center))).ReadAsync<List<HandoverView>>();
         Assert.Equal(note.Id, listed[0].Id);
         Assert.DoesNotContain(listed, h => h.Note == "抢先交班");
+
+        // Who is on duty is public; what they handed over is the centre's and those above it.
+        var elsewhere = app.Cast.As(await app.Cast.MakeAsync(Role.Dispatcher, centerCode: Changxing), Auth.AuthApi.TestPassword);
+        var seenElsewhere = await (await elsewhere.GetAsync(Duty(Center))).ReadAsync<DutyView>();
+        Assert.Equal((second.Name, null), (seenElsewhere.DutyCommander?.UserName, seenElsewhere.LatestHandover));
+        await ProblemAssert.IsProblemAsync(await elsewhere.GetAsync(Handovers(Center)), HttpStatusCode.NotFound, "command_center.not_found");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhifa.Core.Access;
 using Zhifa.Core.Coordination;
+using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Reference;
@@ -47,14 +49,14 @@ public static class DutyEndpoints
     {
         if (text is null)
             return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && FieldErrors.InPlatformYears(date.Year))
             return date;
-        errors.Add(field, $"{field} is a date such as 2026-11-30.");
+        errors.Add(field, $"{field} is a date between {FieldErrors.FirstYear} and {FieldErrors.LastYear}, such as 2026-11-30.");
         return null;
     }
 
     private static async Task<Results<Ok<DutyView>, ProblemHttpResult, ValidationProblem>> DutyAsync(
-        string code, string? at, ReferenceData reference, DutyRosters rosters, TimeProvider time, CancellationToken ct)
+        string code, string? at, ReferenceData reference, DutyRosters rosters, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var instant = errors.Instant("at", at);
@@ -62,8 +64,16 @@ public static class DutyEndpoints
             return errors.ToProblem();
         if (!reference.CommandCenters.ContainsKey(code))
             return UnknownCenter(code);
-        return TypedResults.Ok(await rosters.DutyAsync(code, instant ?? time.GetUtcNow(), ct));
+        var duty = await rosters.DutyAsync(code, instant ?? time.GetUtcNow(), ct);
+        return TypedResults.Ok(ReadsNotesOf(http.Jurisdiction(), code) ? duty : duty with { LatestHandover = null });
     }
+
+    /// <summary>
+    /// Who is on duty is public, like the centres; what the commanders hand over is the centre's business:
+    /// its people's and those of the centres above it, and the admin's.
+    /// </summary>
+    internal static bool ReadsNotesOf(Jurisdiction caller, string centerCode) =>
+        caller.Roles.Contains(Role.Admin) || (caller.ReadsRegion && (caller.WholeCity || caller.CenterCodes.Contains(centerCode)));
 
     private static async Task<Results<Ok<RosterView>, ProblemHttpResult, ValidationProblem>> RosterAsync(
         string code, string? from, string? to, ReferenceData reference, DutyRosters rosters, TimeProvider time, CancellationToken ct)
@@ -101,11 +111,12 @@ public static class DutyEndpoints
     }
 
     private static async Task<Results<Ok<List<HandoverView>>, ProblemHttpResult, ValidationProblem>> HandoversAsync(
-        string code, int? take, ReferenceData reference, DutyRosters rosters, CancellationToken ct)
+        string code, int? take, ReferenceData reference, DutyRosters rosters, HttpContext http, CancellationToken ct)
     {
         if (take is < 1 or > MaxHandovers)
             return Problems.Field("take", $"take is between 1 and {MaxHandovers}.");
-        if (!reference.CommandCenters.ContainsKey(code))
+        // Another county's notes are as if its centre did not exist for the caller.
+        if (!reference.CommandCenters.ContainsKey(code) || !ReadsNotesOf(http.Jurisdiction(), code))
             return UnknownCenter(code);
         return TypedResults.Ok(await rosters.HandoversAsync(code, take ?? 20, ct));
     }

@@ -27,13 +27,19 @@ public sealed class DutyRosters(ZhifaDbContext db, Jurisdictions jurisdictions)
         return rosters.Include(r => r.Swaps).FirstOrDefaultAsync(r => r.CenterCode == centerCode, ct);
     }
 
-    /// <summary>The user on duty at <paramref name="centerCode"/> at <paramref name="at"/>, when the roster names an existing one.</summary>
+    /// <summary>
+    /// The user on duty at <paramref name="centerCode"/> at <paramref name="at"/>, when the roster names one who can
+    /// act on what reaches them: an existing user who still holds the DutyCommander role and is not locked out.
+    /// </summary>
     public async Task<Guid?> OnDutyUserIdAsync(string centerCode, DateTimeOffset at, CancellationToken ct)
     {
         if (await FindAsync(centerCode, ct) is not { } roster || roster.OnDutyAt(at) is not { } userName)
             return null;
         var normalized = userName.ToUpperInvariant();
-        return await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var role = nameof(Role.DutyCommander).ToUpperInvariant();
+        return await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized && (u.LockoutEnd == null || u.LockoutEnd <= at))
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == role)))
+            .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Rulings and escalations go to whoever is on duty at the centre; to the whole centre when nobody is.</summary>

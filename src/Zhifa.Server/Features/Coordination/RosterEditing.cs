@@ -77,7 +77,8 @@ internal static class RosterEditing
             db.DutyRosters.Add(roster = new DutyRoster { CenterCode = code });
         var now = time.GetUtcNow();
         roster.Plan(standing, rotation, startDate!.Value, body.ShiftDays ?? 1, handOver, http.ActorName(), now);
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(db, code, ct) is { } changed)
+            return changed;
         http.Audit().Summary = $"duty roster set: standing {standing ?? "none"}; rotation {string.Join(", ", rotation)} from {startDate:yyyy-MM-dd}";
         var today = roster.DutyDate(now);
         return TypedResults.Ok(await DutyEndpoints.ViewAsync(roster, today, today.AddDays(DutyEndpoints.DefaultDays - 1), rosters, ct));
@@ -106,7 +107,8 @@ internal static class RosterEditing
         if (roster is null)
             return Problems.Conflict("roster.not_planned", $"{code} has no roster yet; set its rotation first.");
         var swap = roster.Swap(date!.Value, userName!, http.ActorName(), body.Reason!.Trim(), now);
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(db, code, ct) is { } changed)
+            return changed;
         http.Audit().Summary = $"duty day {swap.Date:yyyy-MM-dd} given to {swap.UserName}";
         var names = await rosters.DisplayNamesAsync([swap.UserName], ct);
         return TypedResults.Created($"/api/v1/command-centers/{code}/roster?from={swap.Date:yyyy-MM-dd}&to={swap.Date:yyyy-MM-dd}",
@@ -148,5 +150,23 @@ internal static class RosterEditing
             return name;
         errors.Add(field, $"'{userName}' is not a duty commander of {code} or of a centre above it.");
         return null;
+    }
+
+    /// <summary>
+    /// Saves the roster's change, or answers 409 when someone else's change to the same roster (its first
+    /// planning, a swap of the same day) got in between: read it again and decide.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> SaveAsync(ZhifaDbContext db, string code, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Problems.Conflict("roster.changed", $"{code}'s roster changed meanwhile; read it again.");
+        }
     }
 }

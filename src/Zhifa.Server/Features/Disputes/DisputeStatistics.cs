@@ -32,6 +32,8 @@ public sealed record DisputeStatisticsView(DateTimeOffset From, DateTimeOffset T
 /// <summary>Counts the disputes a caller reads that opened in a period (the last 90 days unless asked).</summary>
 internal static class DisputeStatistics
 {
+    public const int MaxWindowDays = 366;
+
     public static async Task<Results<Ok<DisputeStatisticsView>, ValidationProblem>> ComputeAsync(
         string? from, string? to, ZhifaDbContext db, ReferenceData reference, IOptions<DisputeOptions> options, TimeProvider time,
         HttpContext http, CancellationToken ct)
@@ -42,6 +44,9 @@ internal static class DisputeStatistics
         var since = errors.Instant("from", from) ?? until.AddDays(-DisputeEndpoints.DefaultWindowDays);
         if (!errors.Any && since >= until)
             errors.Add("from", "from is before to.");
+        // The counting is done on the disputes read into memory: a year of them, not every one ever.
+        else if (!errors.Any && until - since > TimeSpan.FromDays(MaxWindowDays))
+            errors.Add("from", $"The period from from to to is at most {MaxWindowDays} days.");
         if (errors.Any)
             return errors.ToProblem();
         // A given end is exclusive (the start of the day after); without one, up to and including now.
