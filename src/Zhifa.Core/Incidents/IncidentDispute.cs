@@ -46,8 +46,9 @@ public sealed partial class Incident
 {
     private IncidentDispute OpenDispute(bool automatic, string reason, string actor, DateTimeOffset now)
     {
-        // The table lets an incident into Disputed only after a return, so a returned lead is there.
-        var returned = _assignments.LastOrDefault(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Returned)
+        // The table lets an incident into Disputed only after a return, so a returned lead is there: the
+        // latest by position, as a loaded incident's assignments come in no particular order.
+        var returned = _assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status == AssignmentStatus.Returned).MaxBy(a => a.Position)
             ?? throw new DomainException("incident.no_return", $"Incident {Number} was never returned by a department; there is no dispute to rule on.");
         var dispute = new IncidentDispute
         {

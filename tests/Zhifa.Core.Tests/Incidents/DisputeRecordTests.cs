@@ -70,4 +70,18 @@ public class DisputeRecordTests
         var dispute = Assert.Single(incident.Disputes);
         Assert.Equal((LeadDepartment, "330503-SL", false), (dispute.ReturnedByDepartmentCode, dispute.RuledDepartmentCode, dispute.IsOpen));
     }
+
+    [Fact]
+    public void SecondReturn_OfAnIncidentLoadedInAnyOrder_NamesTheLatestReturnsSuggestion()
+    {
+        var incident = ReturnedAndDispatchedAgain();
+        // A loaded incident's assignments come in no particular order: the first return's may come last.
+        var assignments = (List<Assignment>)typeof(Incident).GetField("_assignments", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(incident)!;
+        assignments.Reverse();
+
+        incident.Return("the intake is 水利's", "330503-SL", Officer, Later);
+
+        var dispute = Assert.Single(incident.Disputes);
+        Assert.Equal(("330503-SL", "the intake is 水利's"), (dispute.SuggestedDepartmentCode, dispute.Reason));
+    }
 }

@@ -22,7 +22,10 @@ public sealed partial class AuthorizationMatrixTests
 
         rules["GET /api/v1/command-centers/{code}/duty"] = new(People, (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/command-centers/{Center(inScope)}/duty"), ok, ok);
         rules["GET /api/v1/command-centers/{code}/roster"] = new(People, (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/command-centers/{Center(inScope)}/roster"), ok, ok);
-        rules["GET /api/v1/command-centers/{code}/handovers"] = new(People, (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/command-centers/{Center(inScope)}/handovers"), ok, ok);
+        // The notes are the centre's: its people's and those above it, and the admin's; to others the centre does not exist.
+        rules["GET /api/v1/command-centers/{code}/handovers"] = new(People, (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/command-centers/{Center(inScope)}/handovers"),
+            c => c is Caller.GridWorker or Caller.DepartmentOfficer or Caller.DepartmentLeader ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+            c => c == Caller.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound);
         // A rotation far ahead, so that nobody is on duty and the other rules' escalations still reach the centres.
         rules["PUT /api/v1/command-centers/{code}/roster"] = new([Caller.Admin, Caller.DutyCommander],
             (c, inScope) => SendJson(c, HttpMethod.Put, $"/api/v1/command-centers/{Center(inScope)}/roster",
