@@ -92,7 +92,15 @@ internal static class TeamEndpoints
         if (errors.Any)
             return errors.ToProblem();
         team.SetMembers(ids);
-        await store.Db.SaveChangesAsync(ct);
+        try
+        {
+            await store.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another manager replaced the members at the same moment: a row this one removes is gone, or one it adds is there.
+            return Problems.Conflict("team.changed", $"The members of team '{code}' were changed by someone else at the same moment; reload and try again.");
+        }
         http.Audit().Summary = $"{team.Members.Count} members";
         return TypedResults.Ok((await ViewsAsync(store, [team], ct))[0]);
     }
