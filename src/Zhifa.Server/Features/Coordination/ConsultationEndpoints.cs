@@ -120,9 +120,10 @@ public static class ConsultationEndpoints
         if (fromAgenda)
         {
             var proposed = await proposals.ProposeAsync(centerCode!, kind, now, ct);
-            agenda.InsertRange(0, proposed.Items());
-            // The departments that hold (or held) the agenda's incidents are the ones to invite.
-            invited = [.. invited.Concat(await proposals.HoldersAsync(agenda.Select(a => a.IncidentId), ct))];
+            // The departments that hold (or held) the agenda's incidents are the ones to invite; the proposal
+            // is cut to what one consultation takes rather than refused.
+            var holders = await proposals.HoldersAsync(proposed.Items().Select(a => a.IncidentId).Concat(incidentIds), ct);
+            (agenda, invited) = AgendaProposals.Fit(proposed.Items(), agenda, invited, holders);
         }
         if (kind != ConsultationKind.AdHoc && await db.Consultations.AnyAsync(c => c.CenterCode == centerCode && c.Kind == kind && c.Period == period, ct))
             return PeriodTaken(centerCode!, kind, period);
