@@ -25,6 +25,8 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
         var read = await (await leader.GetAsync($"{OfficersUrl}/{created.Id}")).ReadAsync<OfficerView>();
         Assert.Equal(("严建新", "330503-NYNC", CertificateState.Expiring, true, false), (read.Name, read.DepartmentCode, read.Certificate.State, read.LegalQualification, read.LegalPost));
         Assert.Equal(Today(app).AddDays(10), read.Certificate.ValidUntil);
+        // The id is dated by the platform's clock (the tests' fake one), not the machine's.
+        Assert.Equal(app.Time.GetUtcNow().ToUnixTimeMilliseconds(), Convert.ToInt64(created.Id.ToString("N")[..12], 16));
     }
 
     [Fact]

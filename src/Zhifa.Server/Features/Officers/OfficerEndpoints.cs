@@ -57,14 +57,14 @@ public static class OfficerEndpoints
         await store.FindAsync(id, http.Jurisdiction(), ct) is { } officer ? TypedResults.Ok(await store.ViewAsync(officer, ct)) : NotFound(id);
 
     private static async Task<Results<Created<OfficerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        OfficerBody body, OfficerRules rules, OfficerStore store, HttpContext http, CancellationToken ct)
+        OfficerBody body, OfficerRules rules, OfficerStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (await rules.OfficerAsync(errors, body) is not { } fields)
             return errors.ToProblem();
         if (!OfficerScope.Manages(http.Jurisdiction(), fields.DepartmentCode))
             return NotYours(fields.DepartmentCode);
-        var officer = new Officer { Id = Guid.CreateVersion7(), Name = fields.Name, DepartmentCode = fields.DepartmentCode };
+        var officer = new Officer { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = fields.Name, DepartmentCode = fields.DepartmentCode };
         Apply(officer, fields);
         store.Db.Officers.Add(officer);
         await store.Db.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public static class OfficerEndpoints
     }
 
     private static async Task<Results<Created<OfficerView>, ValidationProblem, ProblemHttpResult>> AddTrainingAsync(
-        Guid id, TrainingBody body, OfficerStore store, HttpContext http, CancellationToken ct)
+        Guid id, TrainingBody body, OfficerStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
@@ -105,7 +105,7 @@ public static class OfficerEndpoints
         var errors = new FieldErrors();
         if (OfficerRules.Training(errors, body) is not { } training)
             return errors.ToProblem();
-        store.Db.OfficerTrainings.Add(officer.AddTraining(training.Course, training.Hours, training.Date));
+        store.Db.OfficerTrainings.Add(officer.AddTraining(training.Course, training.Hours, training.Date, time.GetUtcNow()));
         await store.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/officers/{officer.Id}", await store.ViewAsync(officer, ct));
     }
