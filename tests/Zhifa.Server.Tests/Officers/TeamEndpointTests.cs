@@ -25,7 +25,8 @@ public sealed class TeamEndpointTests(ZhifaApp app)
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var team = await members.ReadAsync<TeamView>();
-        Assert.Equal([county.Id, own.Id], team.Members.Select(m => m.Id).Order());
+        // Ids made at one moment of the platform's clock do not sort by creation: compare as sets.
+        Assert.Equal(new[] { county.Id, own.Id }.Order(), team.Members.Select(m => m.Id).Order());
         var stationed = await (await hefuLeader.GetAsync($"{OfficersUrl}/{county.Id}")).ReadAsync<OfficerView>();
         Assert.Equal(["330503-NYNC", "330503106-ZFD"], stationed.ServesDepartments);
         var listed = await (await hefuLeader.GetAsync(TeamsUrl)).ReadAsync<List<TeamView>>();
@@ -66,9 +67,25 @@ public sealed class TeamEndpointTests(ZhifaApp app)
     [InlineData("name", "330503-SL-X1", null, "330503-SL", null)]
     [InlineData("departmentCode", "330503-SL-X2", "中队", "330503-NOPE", null)]
     [InlineData("townshipCode", "330503-SL-X3", "中队", "330503-SL", "330503")]
+    [InlineData("townshipCode", "330503-SL-X4", "中队", "330503-SL", "330522001")]
     public async Task Create_WithABadField_NamesIt(string field, string? code, string? name, string department, string? township) =>
         await ProblemAssert.NamesFieldAsync(
             await app.Cast.As("admin").PostJsonAsync(TeamsUrl, new { code, name, departmentCode = department, townshipCode = township }), field);
+
+    [Fact]
+    public async Task MovingAMemberToAnotherCountysDepartment_IsRefused_UntilTheyLeaveTheTeam()
+    {
+        var officer = await CreateAsync(app, "330503-SL");
+        var team = await TeamAsync(app, "330503-SL", officer.Id);
+        var admin = app.Cast.As("admin");
+
+        await ProblemAssert.NamesFieldAsync(await admin.PutJsonAsync($"{OfficersUrl}/{officer.Id}", Body(app, "330522-NYNC", name: officer.Name)), "departmentCode");
+        Assert.Equal("330503-SL", (await (await admin.GetAsync($"{OfficersUrl}/{officer.Id}")).ReadAsync<OfficerView>()).DepartmentCode);
+
+        await admin.PutJsonAsync($"{TeamsUrl}/{team.Code}/members", new { officerIds = Array.Empty<Guid>() });
+        var moved = await admin.PutJsonAsync($"{OfficersUrl}/{officer.Id}", Body(app, "330522-NYNC", name: officer.Name));
+        Assert.Equal("330522-NYNC", (await moved.ReadAsync<OfficerView>()).DepartmentCode);
+    }
 
     [Fact]
     public async Task Create_WithATakenCode_Conflicts() =>

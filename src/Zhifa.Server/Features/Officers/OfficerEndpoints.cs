@@ -74,7 +74,7 @@ public static class OfficerEndpoints
     }
 
     private static async Task<Results<Ok<OfficerView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, OfficerBody body, OfficerRules rules, OfficerStore store, HttpContext http, CancellationToken ct)
+        Guid id, OfficerBody body, OfficerRules rules, OfficerStore store, OfficerScope scope, HttpContext http, CancellationToken ct)
     {
         http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
@@ -88,6 +88,11 @@ public static class OfficerEndpoints
             return errors.ToProblem();
         if (!OfficerScope.Manages(caller, fields.DepartmentCode))
             return NotYours(fields.DepartmentCode);
+        // Stationing stays within a county: moving to another county's department first takes the officer off the old county's teams.
+        var county = scope.CountyOf(fields.DepartmentCode);
+        if (fields.DepartmentCode != officer.DepartmentCode
+            && (await store.TeamsOfAsync([officer.Id], ct)).FirstOrDefault(t => scope.CountyOf(t.DepartmentCode) != county) is { } team)
+            return Problems.Field("departmentCode", $"{officer.Name} is a member of team {team.Code} of {team.DepartmentCode}, outside the county of {fields.DepartmentCode}; take them off it first.");
         Apply(officer, fields);
         await store.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(await store.ViewAsync(officer, ct));
