@@ -29,7 +29,7 @@ public sealed class TeamEndpointTests(ZhifaApp app)
         Assert.Equal(new[] { county.Id, own.Id }.Order(), team.Members.Select(m => m.Id).Order());
         var stationed = await (await hefuLeader.GetAsync($"{OfficersUrl}/{county.Id}")).ReadAsync<OfficerView>();
         Assert.Equal(["330503-NYNC", "330503106-ZFD"], stationed.ServesDepartments);
-        var listed = await (await hefuLeader.GetAsync(TeamsUrl)).ReadAsync<List<TeamView>>();
+        var listed = await AllAsync<TeamView>(hefuLeader, TeamsUrl);
         Assert.Contains(listed, t => t.Code == code);
         Assert.All(listed, t => Assert.Equal("330503106-ZFD", t.DepartmentCode));
     }
@@ -57,7 +57,7 @@ public sealed class TeamEndpointTests(ZhifaApp app)
 
         var problem = await ProblemAssert.NamesFieldAsync(response, "officerIds[1]");
         Assert.True(problem.GetProperty("errors").TryGetProperty("officerIds[2]", out _));
-        var hefu = (await (await app.Cast.As("admin").GetAsync(TeamsUrl)).ReadAsync<List<TeamView>>()).Single(t => t.Code == DemoOfficers.HefuTeam);
+        var hefu = (await AllAsync<TeamView>(app.Cast.As("admin"), TeamsUrl)).Single(t => t.Code == DemoOfficers.HefuTeam);
         Assert.Contains(hefu.Members, m => m.Id == DemoOfficers.Yao);
     }
 
@@ -98,14 +98,14 @@ public sealed class TeamEndpointTests(ZhifaApp app)
     {
         var changxing = app.Cast.As(await app.Cast.MakeAsync(Role.DepartmentLeader, departmentCode: "330522-NYNC"), AuthApi.TestPassword);
 
-        var list = await (await changxing.GetAsync(TeamsUrl)).ReadAsync<List<TeamView>>();
+        var list = await AllAsync<TeamView>(changxing, TeamsUrl);
         var put = await changxing.PutJsonAsync($"{TeamsUrl}/{DemoOfficers.NanxunAgricultureTeam}/members", new { officerIds = Array.Empty<Guid>() });
         var create = await changxing.PostJsonAsync(TeamsUrl, new { code = "330503-NYNC-99", name = "越权", departmentCode = "330503-NYNC" });
 
         Assert.DoesNotContain(list, t => t.DepartmentCode.StartsWith("330503", StringComparison.Ordinal));
         await ProblemAssert.IsProblemAsync(put, HttpStatusCode.NotFound, "teams.not_found");
         await ProblemAssert.IsProblemAsync(create, HttpStatusCode.Forbidden, "officers.not_yours");
-        var nync = (await (await app.Cast.As("admin").GetAsync(TeamsUrl)).ReadAsync<List<TeamView>>()).Single(t => t.Code == DemoOfficers.NanxunAgricultureTeam);
+        var nync = (await AllAsync<TeamView>(app.Cast.As("admin"), TeamsUrl)).Single(t => t.Code == DemoOfficers.NanxunAgricultureTeam);
         Assert.NotEmpty(nync.Members);
     }
 }

@@ -5,6 +5,7 @@ using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Officers;
@@ -31,8 +32,11 @@ public static class OfficerEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<OfficerView>>, ValidationProblem>> ListAsync(
-        string? departmentCode, string? teamCode, OfficerStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
+    /// <summary>A page of officers or teams unless asked otherwise: a county has hundreds.</summary>
+    public const int DefaultPageSize = 50;
+
+    private static async Task<Results<Ok<PagedList<OfficerView>>, ValidationProblem>> ListAsync(
+        string? departmentCode, string? teamCode, int? page, int? pageSize, OfficerStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
         // An empty filter is no filter, as the incident list reads it.
         (departmentCode, teamCode) = (NullIfEmpty(departmentCode), NullIfEmpty(teamCode));
@@ -40,6 +44,7 @@ public static class OfficerEndpoints
         errors.Known("departmentCode", departmentCode, reference.Departments, "department");
         if (teamCode is not null && !await store.Db.Teams.AnyAsync(t => t.Code == teamCode, ct))
             errors.Add("teamCode", $"Unknown team '{teamCode}'.");
+        errors.Paging(page, pageSize, IncidentQuery.MaxPageSize);
         if (errors.Any)
             return errors.ToProblem();
         var query = store.Visible(http.Jurisdiction());
@@ -49,8 +54,10 @@ public static class OfficerEndpoints
                 || db.TeamMembers.Any(m => m.OfficerId == o.Id && db.Teams.Any(t => t.Code == m.TeamCode && t.DepartmentCode == departmentCode)));
         if (teamCode is not null)
             query = query.Where(o => db.TeamMembers.Any(m => m.OfficerId == o.Id && m.TeamCode == teamCode));
-        var officers = await query.AsNoTracking().AsSplitQuery().OrderBy(o => o.DepartmentCode).ThenBy(o => o.Name).ToListAsync(ct);
-        return TypedResults.Ok(await store.ViewsAsync(officers, ct));
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var total = await query.CountAsync(ct);
+        var officers = await query.AsNoTracking().AsSplitQuery().OrderBy(o => o.DepartmentCode).ThenBy(o => o.Name).ThenBy(o => o.Id).PageAsync(number, size, ct);
+        return TypedResults.Ok(new PagedList<OfficerView>(await store.ViewsAsync(officers, ct), total, number, size));
     }
 
     private static async Task<Results<Ok<OfficerView>, ProblemHttpResult>> GetAsync(Guid id, OfficerStore store, HttpContext http, CancellationToken ct) =>
