@@ -88,6 +88,24 @@ public sealed class TeamEndpointTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task ConcurrentMemberChanges_AnswerOkOrConflict_Never500()
+    {
+        var (a, b) = (await CreateAsync(app, "330503-SL"), await CreateAsync(app, "330503-SL"));
+        var team = await TeamAsync(app, "330503-SL", a.Id);
+        var admin = app.Cast.As("admin");
+
+        // Both remove a and add b: the second to save finds a's row gone, or b's row there.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            admin.PutJsonAsync($"{TeamsUrl}/{team.Code}/members", new { officerIds = new[] { b.Id } })));
+
+        Assert.All(answers, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        foreach (var conflict in answers.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            await ProblemAssert.IsProblemAsync(conflict, HttpStatusCode.Conflict, "team.changed");
+        var final = (await AllAsync<TeamView>(admin, TeamsUrl)).Single(t => t.Code == team.Code);
+        Assert.Equal([b.Id], final.Members.Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task Create_WithATakenCode_Conflicts() =>
         await ProblemAssert.IsProblemAsync(
             await app.Cast.As("admin").PostJsonAsync(TeamsUrl, new { code = DemoOfficers.HefuTeam, name = "重复", departmentCode = "330503106-ZFD" }),
