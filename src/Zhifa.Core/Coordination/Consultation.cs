@@ -31,6 +31,8 @@ public sealed class Consultation
     public const int MaxPeriodLength = 16;
     public const int MaxInvited = 30;
     public const int MaxAgenda = 200;
+    /// <summary>Everyone invited and the centre's own people, with room to spare: an attendance list longer than this is a mistake.</summary>
+    public const int MaxAttendance = MaxInvited + 20;
 
     private readonly List<AgendaItem> _agenda = [];
     private readonly List<Attendee> _attendance = [];
@@ -52,6 +54,8 @@ public sealed class Consultation
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosedBy { get; private set; }
+    /// <summary>Bumped on every change: the store's concurrency token, so that of two organisers changing it at once, the second is refused.</summary>
+    public int Version { get; private set; }
 
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
     public IReadOnlyList<Attendee> Attendance => _attendance;
@@ -81,12 +85,14 @@ public sealed class Consultation
         EnsureOpen();
         _attendance.Clear();
         _attendance.AddRange(attendance);
+        Version++;
     }
 
     public void RecordMinutes(string minutes, DateTimeOffset now)
     {
         EnsureInSession(now, "minutes");
         Minutes = minutes;
+        Version++;
     }
 
     /// <summary>A decision (决定): it becomes an action the owner department must complete by the deadline.</summary>
@@ -99,6 +105,8 @@ public sealed class Consultation
             throw new DomainException("consultation.deadline_past", $"The deadline {deadline:O} has already passed.");
         var action = new TrackedAction(Guid.CreateVersion7(now), Id, CenterCode, text.Trim(), ownerDepartmentCode, deadline, actor, now);
         _actions.Add(action);
+        // A decision changes the consultation too, so that it cannot slip in beside a close.
+        Version++;
         return action;
     }
 
@@ -106,6 +114,7 @@ public sealed class Consultation
     {
         EnsureInSession(now, "closing");
         (Status, ClosedAt, ClosedBy) = (ConsultationStatus.Closed, now, actor);
+        Version++;
     }
 
     private void EnsureOpen()

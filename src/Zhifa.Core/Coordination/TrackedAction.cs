@@ -38,6 +38,8 @@ public sealed class TrackedAction
     public DateTimeOffset? CompletedAt { get; private set; }
     public string? CompletedBy { get; private set; }
     public string? CompletionNote { get; private set; }
+    /// <summary>Bumped on every change: the store's concurrency token, so that an action is completed once however many click at once.</summary>
+    public int Version { get; private set; }
 
     public bool IsDone => CompletedAt is not null;
 
@@ -56,5 +58,6 @@ public sealed class TrackedAction
         if (string.IsNullOrWhiteSpace(note))
             throw new DomainException("action.note_required", "Completing an action needs a note of what was done.");
         (CompletedAt, CompletedBy, CompletionNote) = (now, actor, note.Trim());
+        Version++;
     }
 }

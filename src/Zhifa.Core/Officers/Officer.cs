@@ -28,9 +28,10 @@ public sealed class Officer
     public string? UserName { get; set; }
     public IReadOnlyList<Training> Trainings => _trainings;
 
-    public Training AddTraining(string course, decimal hours, DateOnly date)
+    /// <summary>Records a course; <paramref name="now"/> (the platform's clock) dates the record's id, as every id of the platform is.</summary>
+    public Training AddTraining(string course, decimal hours, DateOnly date, DateTimeOffset now)
     {
-        var training = new Training { Id = Guid.CreateVersion7(), OfficerId = Id, Course = course, Hours = hours, Date = date };
+        var training = new Training { Id = Guid.CreateVersion7(now), OfficerId = Id, Course = course, Hours = hours, Date = date };
         _trainings.Add(training);
         return training;
     }

@@ -18,6 +18,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.Property(c => c.Minutes).HasMaxLength(Consultation.MaxMinutesLength);
         builder.Property(c => c.CreatedBy).HasMaxLength(TimelineEntry.MaxActorLength);
         builder.Property(c => c.ClosedBy).HasMaxLength(TimelineEntry.MaxActorLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         // A primitive collection (JSON in SQLite, an array in PostgreSQL): "was my department invited?" stays one SQL condition.
         builder.PrimitiveCollection(c => c.InvitedDepartmentCodes);
         builder.HasOne<CommandCenter>().WithMany().HasForeignKey(c => c.CenterCode).OnDelete(DeleteBehavior.Restrict);
@@ -65,6 +66,7 @@ internal sealed class TrackedActionConfiguration : IEntityTypeConfiguration<Trac
         builder.Property(a => a.CreatedBy).HasMaxLength(TimelineEntry.MaxActorLength);
         builder.Property(a => a.CompletedBy).HasMaxLength(TimelineEntry.MaxActorLength);
         builder.Property(a => a.CompletionNote).HasMaxLength(TrackedAction.MaxNoteLength);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.IsDone);
         builder.HasOne<Department>().WithMany().HasForeignKey(a => a.OwnerDepartmentCode).OnDelete(DeleteBehavior.Restrict);
         // A department's list and a centre's list, each by deadline.

@@ -52,7 +52,9 @@ public sealed class ConsultationTests(ZhifaApp app)
         var list = await (await Dispatcher.GetAsync($"/api/v1/consultations?centerCode={Nanxun}&status=open&pageSize=100")).ReadAsync<PagedList<ConsultationSummary>>();
         Assert.Contains(list.Items, c => c.Id == view.Id);
         var closed = await (await Dispatcher.GetAsync($"/api/v1/consultations?status=closed&pageSize=100")).ReadAsync<PagedList<ConsultationSummary>>();
-        Assert.DoesNotContain(closed.Items, c => c.Id == view.Id);
+        Assert.All(closed.Items, c => Assert.Equal(ConsultationStatus.Closed, c.Status));
+        // Found by its id, not looked for in one page of a shared list: it is open, so not among the closed.
+        Assert.Equal(ConsultationStatus.Open, (await (await Dispatcher.GetAsync($"/api/v1/consultations/{view.Id}")).ReadAsync<ConsultationView>()).Status);
     }
 
     [Theory]

@@ -88,7 +88,10 @@ public sealed class IncidentOfficerTests(ZhifaApp app)
         var response = await app.Cast.As("officer.nanxun.nync").PostJsonAsync(Url(incident.Id), new { officerIds = new[] { DemoOfficers.Zhu, Guid.NewGuid() } });
 
         var errors = (await ProblemAssert.NamesFieldAsync(response, "officerIds[0]")).GetProperty("errors");
-        Assert.Contains("does not serve", errors.GetProperty("officerIds[0]")[0].GetString());
+        // 朱卫国 is of 和孚镇's 执法队, which the 农业农村局's staff do not see: unknown to them, and not named.
+        var refusal = errors.GetProperty("officerIds[0]")[0].GetString()!;
+        Assert.Equal($"No officer has id {DemoOfficers.Zhu}.", refusal);
+        Assert.DoesNotContain("朱卫国", (await response.Content.ReadAsStringAsync()));
         Assert.True(errors.TryGetProperty("officerIds[1]", out _));
     }
 

@@ -1,4 +1,5 @@
 using Zhifa.Core.Time;
+using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Officers;
 using Zhifa.Server.Tests.Support;
 
@@ -32,6 +33,20 @@ internal static class OfficerApi
 
     public static async Task<OfficerView> CreateAsync(ZhifaApp app, string department, int? validForDays = 365, bool qualified = false, bool legalPost = false, string? name = null) =>
         await (await app.Cast.As("admin").PostJsonAsync(OfficersUrl, Body(app, department, validForDays, qualified, legalPost, name))).ReadAsync<OfficerView>();
+
+    /// <summary>Every item of a paged list the client sees, page after page of the largest size.</summary>
+    public static async Task<List<T>> AllAsync<T>(HttpClient client, string url)
+    {
+        var all = new List<T>();
+        for (var page = 1; ; page++)
+        {
+            var separator = url.Contains('?') ? '&' : '?';
+            var list = await (await client.GetAsync($"{url}{separator}page={page}&pageSize={IncidentQuery.MaxPageSize}")).ReadAsync<PagedList<T>>();
+            all.AddRange(list.Items);
+            if (list.Items.Count == 0 || all.Count >= list.Total)
+                return all;
+        }
+    }
 
     /// <summary>A new team of <paramref name="department"/> with <paramref name="members"/>.</summary>
     public static async Task<TeamView> TeamAsync(ZhifaApp app, string department, params Guid[] members)

@@ -25,6 +25,8 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
         var read = await (await leader.GetAsync($"{OfficersUrl}/{created.Id}")).ReadAsync<OfficerView>();
         Assert.Equal(("严建新", "330503-NYNC", CertificateState.Expiring, true, false), (read.Name, read.DepartmentCode, read.Certificate.State, read.LegalQualification, read.LegalPost));
         Assert.Equal(Today(app).AddDays(10), read.Certificate.ValidUntil);
+        // The id is dated by the platform's clock (the tests' fake one), not the machine's.
+        Assert.Equal(app.Time.GetUtcNow().ToUnixTimeMilliseconds(), Convert.ToInt64(created.Id.ToString("N")[..12], 16));
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
     public async Task Create_WithABadField_NamesIt_AndAddsNoOne(string field, string? name, string department, string? number, string? from, string? until)
     {
         var admin = app.Cast.As("admin");
-        var before = (await (await admin.GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>()).Count;
+        var before = (await AllAsync<OfficerView>(admin, OfficersUrl)).Count;
 
         var response = await admin.PostJsonAsync(OfficersUrl, new
         {
@@ -64,7 +66,7 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
         });
 
         await ProblemAssert.NamesFieldAsync(response, field);
-        Assert.Equal(before, (await (await admin.GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>()).Count);
+        Assert.Equal(before, (await AllAsync<OfficerView>(admin, OfficersUrl)).Count);
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
     [Fact]
     public async Task DepartmentStaff_SeeTheirOwnAndStationedOfficers_NotOtherDepartments()
     {
-        var officers = await (await app.Cast.As("officer.hefu.zfd").GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>();
+        var officers = await AllAsync<OfficerView>(app.Cast.As("officer.hefu.zfd"), OfficersUrl);
 
         // 姚晓东 of 南浔区农业农村局 is stationed in 和孚镇's team: he serves both.
         var yao = Assert.Single(officers, o => o.Id == DemoOfficers.Yao);
@@ -109,8 +111,8 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
     {
         var admin = app.Cast.As("admin");
 
-        var hefu = await (await admin.GetAsync($"{OfficersUrl}?departmentCode=330503106-ZFD")).ReadAsync<List<OfficerView>>();
-        var water = await (await admin.GetAsync($"{OfficersUrl}?teamCode={DemoOfficers.NanxunWaterTeam}")).ReadAsync<List<OfficerView>>();
+        var hefu = await AllAsync<OfficerView>(admin, $"{OfficersUrl}?departmentCode=330503106-ZFD");
+        var water = await AllAsync<OfficerView>(admin, $"{OfficersUrl}?teamCode={DemoOfficers.NanxunWaterTeam}");
 
         Assert.Contains(hefu, o => o.Id == DemoOfficers.Yao);
         Assert.DoesNotContain(hefu, o => o.Id == DemoOfficers.Shen);
@@ -124,7 +126,7 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
     {
         var changxing = app.Cast.As(await app.Cast.MakeAsync(Role.DepartmentLeader, departmentCode: "330522-NYNC"), AuthApi.TestPassword);
 
-        var list = await (await changxing.GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>();
+        var list = await AllAsync<OfficerView>(changxing, OfficersUrl);
         var get = await changxing.GetAsync($"{OfficersUrl}/{DemoOfficers.Shen}");
         var put = await changxing.PutJsonAsync($"{OfficersUrl}/{DemoOfficers.Shen}", Body(app, "330522-NYNC"));
         var training = await changxing.PostJsonAsync($"{OfficersUrl}/{DemoOfficers.Shen}/trainings", new { course = "x", hours = 1, date = "2026-01-01" });
@@ -157,8 +159,8 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
         var nanxun = app.Cast.As(await app.Cast.MakeAsync(Role.Supervisor, centerCode: "330503-ZHZX"), AuthApi.TestPassword);
         var changxing = app.Cast.As(await app.Cast.MakeAsync(Role.Supervisor, centerCode: "330522-ZHZX"), AuthApi.TestPassword);
 
-        var inNanxun = await (await nanxun.GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>();
-        var inChangxing = await (await changxing.GetAsync(OfficersUrl)).ReadAsync<List<OfficerView>>();
+        var inNanxun = await AllAsync<OfficerView>(nanxun, OfficersUrl);
+        var inChangxing = await AllAsync<OfficerView>(changxing, OfficersUrl);
 
         Assert.Contains(inNanxun, o => o.Id == DemoOfficers.Zhu);
         Assert.Contains(inNanxun, o => o.Id == DemoOfficers.Shen);
@@ -195,5 +197,27 @@ public sealed class OfficerEndpointTests(ZhifaApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{OfficersUrl}?departmentCode=&teamCode=")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{OfficersUrl}/stats?regionCode=")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_ArePaged_AndABadPageNamesTheField()
+    {
+        await CreateAsync(app, "330503-NYNC");
+        await CreateAsync(app, "330503-NYNC");
+        var admin = app.Cast.As("admin");
+
+        var first = await (await admin.GetAsync($"{OfficersUrl}?pageSize=1")).ReadAsync<Zhifa.Server.Features.Incidents.PagedList<OfficerView>>();
+        var second = await (await admin.GetAsync($"{OfficersUrl}?page=2&pageSize=1")).ReadAsync<Zhifa.Server.Features.Incidents.PagedList<OfficerView>>();
+        var teams = await (await admin.GetAsync($"{TeamsUrl}?pageSize=1")).ReadAsync<Zhifa.Server.Features.Incidents.PagedList<TeamView>>();
+        var defaults = await (await admin.GetAsync(OfficersUrl)).ReadAsync<Zhifa.Server.Features.Incidents.PagedList<OfficerView>>();
+
+        Assert.Equal((1, 1, 2), (Assert.Single(first.Items) is not null ? 1 : 0, first.PageSize, second.Page));
+        Assert.NotEqual(first.Items[0].Id, Assert.Single(second.Items).Id);
+        Assert.True(first.Total >= 2);
+        Assert.Single(teams.Items);
+        Assert.True(teams.Total >= 2);
+        Assert.Equal(OfficerEndpoints.DefaultPageSize, defaults.PageSize);
+        await ProblemAssert.NamesFieldAsync(await admin.GetAsync($"{OfficersUrl}?pageSize=201"), "pageSize");
+        await ProblemAssert.NamesFieldAsync(await admin.GetAsync($"{TeamsUrl}?page=0"), "page");
     }
 }

@@ -59,9 +59,9 @@ internal sealed class DemoOfficers(ZhifaDbContext db, TimeProvider time)
                 LegalPost = seed.LegalPost,
                 UserName = seed.UserName,
             };
-            officer.AddTraining("行政执法基础知识", 16, today.AddMonths(-5));
+            officer.AddTraining("行政执法基础知识", 16, today.AddMonths(-5), time.GetUtcNow());
             if (seed.LegalPost)
-                officer.AddTraining("行政处罚法制审核", 24, today.AddMonths(-2));
+                officer.AddTraining("行政处罚法制审核", 24, today.AddMonths(-2), time.GetUtcNow());
             db.Officers.Add(officer);
         }
         await AddTeamAsync(NanxunAgricultureTeam, "农业执法一中队", "330503-NYNC", null, [Shen, Id(2), Lu, Yao, Id(5)], ct);

@@ -84,7 +84,15 @@ public static class ActionEndpoints
         {
             return Problems.Conflict(refused.Code, refused.Message);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Its version moved since it was read: someone of the department completed it a moment before.
+            return Problems.Conflict("action.changed", $"The action {id} was changed by someone else at the same moment; reload it.");
+        }
         http.Audit().Target = id.ToString();
         http.Audit().Summary = $"action of {action.OwnerDepartmentCode} completed";
         return TypedResults.Ok(ActionView.From(action, now));

@@ -58,13 +58,15 @@ public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictio
             .Select(g => new { g.Key.GridCode, g.Key.MatterCode, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.GridCode).ThenBy(g => g.MatterCode)
             .Take(MaxPerSection).ToListAsync(ct);
-        var hotspots = new List<Hotspot>();
-        foreach (var spot in spots)
-            hotspots.Add(new Hotspot(spot.GridCode!, spot.MatterCode!, spot.Count,
-                await ListAsync(recent.Where(i => i.GridCode == spot.GridCode && i.MatterCode == spot.MatterCode), ct)));
+        // The spots' incidents in one query, capped as every section is: the most recent first, since a
+        // hotspot is about what keeps happening now; a spot past the cap still shows its count.
+        var keys = spots.Select(s => s.GridCode + "|" + s.MatterCode).ToList();
+        var listed = await ListAsync(recent.Where(i => keys.Contains(i.GridCode + "|" + i.MatterCode)).OrderByDescending(i => i.ReportedAt).ThenBy(i => i.Id), ct);
+        var hotspots = spots.Select(spot => new Hotspot(spot.GridCode!, spot.MatterCode!, spot.Count,
+            [.. listed.Where(i => i.GridCode == spot.GridCode && i.MatterCode == spot.MatterCode).Reverse()])).ToArray();
 
         var (period, topic) = Naming(kind, now);
-        return new ProposedAgenda(centerCode, kind, period, topic, now, disputes, overdue, supervised, [.. hotspots]);
+        return new ProposedAgenda(centerCode, kind, period, topic, now, disputes, overdue, supervised, hotspots);
     }
 
     /// <summary>The departments that hold, or held, the incidents: the ones a consultation about them invites.</summary>
@@ -87,9 +89,27 @@ public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictio
         };
     }
 
-    private static async Task<AgendaIncident[]> ListAsync(IQueryable<Incident> incidents, CancellationToken ct)
+    /// <summary>
+    /// What a consultation from the proposal starts with: the organiser's own incidents all, the proposal's
+    /// in section order as far as <see cref="Consultation.MaxAgenda"/> leaves room; and the departments the
+    /// organiser chose, then the incidents' holders as far as <see cref="Consultation.MaxInvited"/> leaves room.
+    /// </summary>
+    public static (List<AgendaItem> Agenda, string[] Invited) Fit(IEnumerable<AgendaItem> proposed, IReadOnlyList<AgendaItem> raised,
+        IEnumerable<string> chosen, IEnumerable<string> holders)
     {
-        var rows = await incidents.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id).Take(MaxPerSection)
+        var raisedIds = raised.Select(r => r.IncidentId).ToHashSet();
+        var room = Math.Max(0, Consultation.MaxAgenda - raised.Count);
+        var agenda = proposed.Where(p => !raisedIds.Contains(p.IncidentId)).DistinctBy(p => p.IncidentId).Take(room).Concat(raised).ToList();
+        string[] invited = [.. chosen.Concat(holders).Distinct().Take(Consultation.MaxInvited)];
+        return (agenda, invited);
+    }
+
+    private static Task<AgendaIncident[]> ListAsync(IQueryable<Incident> incidents, CancellationToken ct) =>
+        ListAsync(incidents.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id), ct);
+
+    private static async Task<AgendaIncident[]> ListAsync(IOrderedQueryable<Incident> incidents, CancellationToken ct)
+    {
+        var rows = await incidents.Take(MaxPerSection)
             .Select(i => new { i.Id, i.Number, i.Summary, i.Status, i.MatterCode, i.GridCode, i.HandlingCenterCode })
             .ToListAsync(ct);
         return [.. rows.Select(i => new AgendaIncident(i.Id, i.Number, i.Summary, i.Status, i.MatterCode, i.GridCode, i.HandlingCenterCode, $"/api/v1/incidents/{i.Id}"))];

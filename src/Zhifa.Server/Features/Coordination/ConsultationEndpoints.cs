@@ -120,9 +120,10 @@ public static class ConsultationEndpoints
         if (fromAgenda)
         {
             var proposed = await proposals.ProposeAsync(centerCode!, kind, now, ct);
-            agenda.InsertRange(0, proposed.Items());
-            // The departments that hold (or held) the agenda's incidents are the ones to invite.
-            invited = [.. invited.Concat(await proposals.HoldersAsync(agenda.Select(a => a.IncidentId), ct))];
+            // The departments that hold (or held) the agenda's incidents are the ones to invite; the proposal
+            // is cut to what one consultation takes rather than refused.
+            var holders = await proposals.HoldersAsync(proposed.Items().Select(a => a.IncidentId).Concat(incidentIds), ct);
+            (agenda, invited) = AgendaProposals.Fit(proposed.Items(), agenda, invited, holders);
         }
         if (kind != ConsultationKind.AdHoc && await db.Consultations.AnyAsync(c => c.CenterCode == centerCode && c.Kind == kind && c.Period == period, ct))
             return PeriodTaken(centerCode!, kind, period);
@@ -149,6 +150,11 @@ public static class ConsultationEndpoints
         var rows = body.Attendance ?? [];
         if (body.Attendance is null)
             errors.Add("attendance", "The attendance field is required.");
+        else if (rows.Length > Consultation.MaxAttendance)
+        {
+            errors.Add("attendance", $"At most {Consultation.MaxAttendance} people attend one consultation.");
+            return errors.ToProblem();
+        }
         for (var i = 0; i < rows.Length; i++)
         {
             var code = rows[i]?.DepartmentCode;
@@ -205,7 +211,8 @@ public static class ConsultationEndpoints
             return Problems.Conflict(refused.Code, refused.Message);
         }
         db.TrackedActions.Add(action);
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(db, ct))
+            return Changed(id);
         http.Audit().Target = id.ToString();
         http.Audit().Summary = $"decision of consultation '{consultation.Topic}': action {action.Id} for {action.OwnerDepartmentCode} by {action.Deadline:O}";
         return TypedResults.Created($"/api/v1/actions?consultationId={id}", ActionView.From(action, now));
@@ -232,7 +239,8 @@ public static class ConsultationEndpoints
         {
             return Problems.Conflict(refused.Code, refused.Message);
         }
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(db, ct))
+            return Changed(id);
         http.Audit().Target = id.ToString();
         http.Audit().Summary = $"consultation '{consultation.Topic}': {what}";
         return TypedResults.Ok(ConsultationView.From(consultation, now));
@@ -240,6 +248,27 @@ public static class ConsultationEndpoints
 
     private static Task<Consultation?> LoadAsync(Guid id, ZhifaDbContext db, HttpContext http, CancellationToken ct) =>
         db.Consultations.Include(c => c.Actions).Readable(http.Jurisdiction()).FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>
+    /// Saves a change made to a consultation read a moment before. Its version (or its attendance rows,
+    /// replaced wholesale) tell when another organiser changed it in between: that one wins, this one is told.
+    /// </summary>
+    private static async Task<bool> SavedAsync(ZhifaDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static ProblemHttpResult Changed(Guid id) =>
+        Problems.Conflict("consultation.changed", $"The consultation {id} was changed by someone else at the same moment; reload it and try again.");
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("consultation.not_found", $"No consultation of yours has id {id}.");
 

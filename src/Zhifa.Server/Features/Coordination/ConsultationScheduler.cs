@@ -60,8 +60,8 @@ public sealed class ConsultationSchedule(ZhifaDbContext db, AgendaProposals prop
         if (await db.Consultations.AnyAsync(c => c.CenterCode == centerCode && c.Kind == kind && c.Period == period, ct))
             return false;
         var agenda = await proposals.ProposeAsync(centerCode, kind, now, ct);
-        var items = agenda.Items().ToList();
-        var invited = await proposals.HoldersAsync(items.Select(i => i.IncidentId), ct);
+        var holders = await proposals.HoldersAsync(agenda.Items().Select(i => i.IncidentId), ct);
+        var (items, invited) = AgendaProposals.Fit(agenda.Items(), [], [], holders);
         var meetAt = new DateTimeOffset(today.ToDateTime(options.Value.MeetAt), PlatformTime.Zone.GetUtcOffset(today.ToDateTime(options.Value.MeetAt)));
         var consultation = Consultation.Schedule(topic, meetAt, centerCode, kind, period, invited, items, Actor, now);
         db.Consultations.Add(consultation);

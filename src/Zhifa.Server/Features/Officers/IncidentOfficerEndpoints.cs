@@ -37,7 +37,8 @@ internal static class IncidentOfficerEndpoints
     }
 
     private static async Task<Results<Ok<List<IncidentOfficerView>>, ProblemHttpResult, ValidationProblem>> AssignAsync(
-        Guid id, OfficerIdsBody body, IncidentWorkflow workflow, OfficerStore store, IncidentChanges changes, TimeProvider time, HttpContext http, CancellationToken ct)
+        Guid id, OfficerIdsBody body, IncidentWorkflow workflow, OfficerStore store, OfficerScope scope, IncidentChanges changes, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var ids = body.OfficerIds;
         if (ids is null || ids.Length == 0)
@@ -58,7 +59,9 @@ internal static class IncidentOfficerEndpoints
         var errors = new FieldErrors();
         for (var n = 0; n < ids.Length; n++)
         {
-            if (!officers.TryGetValue(ids[n], out var officer))
+            // An officer the caller may not see is answered as unknown: the refusal must not tell their name or department.
+            if (!officers.TryGetValue(ids[n], out var officer)
+                || !(scope.Sees(caller, officer.DepartmentCode) || teams.Any(t => t.Has(officer.Id) && scope.Sees(caller, t.DepartmentCode))))
                 errors.Add($"officerIds[{n}]", $"No officer has id {ids[n]}.");
             else if (OfficerService.RefusalToAssign(officer, teams, lead, today) is { } refusal)
                 errors.Add($"officerIds[{n}]", refusal);

@@ -5,6 +5,7 @@ using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Officers;
@@ -31,8 +32,11 @@ public static class OfficerEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<OfficerView>>, ValidationProblem>> ListAsync(
-        string? departmentCode, string? teamCode, OfficerStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
+    /// <summary>A page of officers or teams unless asked otherwise: a county has hundreds.</summary>
+    public const int DefaultPageSize = 50;
+
+    private static async Task<Results<Ok<PagedList<OfficerView>>, ValidationProblem>> ListAsync(
+        string? departmentCode, string? teamCode, int? page, int? pageSize, OfficerStore store, ReferenceData reference, HttpContext http, CancellationToken ct)
     {
         // An empty filter is no filter, as the incident list reads it.
         (departmentCode, teamCode) = (NullIfEmpty(departmentCode), NullIfEmpty(teamCode));
@@ -40,6 +44,7 @@ public static class OfficerEndpoints
         errors.Known("departmentCode", departmentCode, reference.Departments, "department");
         if (teamCode is not null && !await store.Db.Teams.AnyAsync(t => t.Code == teamCode, ct))
             errors.Add("teamCode", $"Unknown team '{teamCode}'.");
+        errors.Paging(page, pageSize, IncidentQuery.MaxPageSize);
         if (errors.Any)
             return errors.ToProblem();
         var query = store.Visible(http.Jurisdiction());
@@ -49,22 +54,24 @@ public static class OfficerEndpoints
                 || db.TeamMembers.Any(m => m.OfficerId == o.Id && db.Teams.Any(t => t.Code == m.TeamCode && t.DepartmentCode == departmentCode)));
         if (teamCode is not null)
             query = query.Where(o => db.TeamMembers.Any(m => m.OfficerId == o.Id && m.TeamCode == teamCode));
-        var officers = await query.AsNoTracking().AsSplitQuery().OrderBy(o => o.DepartmentCode).ThenBy(o => o.Name).ToListAsync(ct);
-        return TypedResults.Ok(await store.ViewsAsync(officers, ct));
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var total = await query.CountAsync(ct);
+        var officers = await query.AsNoTracking().AsSplitQuery().OrderBy(o => o.DepartmentCode).ThenBy(o => o.Name).ThenBy(o => o.Id).PageAsync(number, size, ct);
+        return TypedResults.Ok(new PagedList<OfficerView>(await store.ViewsAsync(officers, ct), total, number, size));
     }
 
     private static async Task<Results<Ok<OfficerView>, ProblemHttpResult>> GetAsync(Guid id, OfficerStore store, HttpContext http, CancellationToken ct) =>
         await store.FindAsync(id, http.Jurisdiction(), ct) is { } officer ? TypedResults.Ok(await store.ViewAsync(officer, ct)) : NotFound(id);
 
     private static async Task<Results<Created<OfficerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        OfficerBody body, OfficerRules rules, OfficerStore store, HttpContext http, CancellationToken ct)
+        OfficerBody body, OfficerRules rules, OfficerStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (await rules.OfficerAsync(errors, body) is not { } fields)
             return errors.ToProblem();
         if (!OfficerScope.Manages(http.Jurisdiction(), fields.DepartmentCode))
             return NotYours(fields.DepartmentCode);
-        var officer = new Officer { Id = Guid.CreateVersion7(), Name = fields.Name, DepartmentCode = fields.DepartmentCode };
+        var officer = new Officer { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = fields.Name, DepartmentCode = fields.DepartmentCode };
         Apply(officer, fields);
         store.Db.Officers.Add(officer);
         await store.Db.SaveChangesAsync(ct);
@@ -74,7 +81,7 @@ public static class OfficerEndpoints
     }
 
     private static async Task<Results<Ok<OfficerView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, OfficerBody body, OfficerRules rules, OfficerStore store, HttpContext http, CancellationToken ct)
+        Guid id, OfficerBody body, OfficerRules rules, OfficerStore store, OfficerScope scope, HttpContext http, CancellationToken ct)
     {
         http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
@@ -88,13 +95,18 @@ public static class OfficerEndpoints
             return errors.ToProblem();
         if (!OfficerScope.Manages(caller, fields.DepartmentCode))
             return NotYours(fields.DepartmentCode);
+        // Stationing stays within a county: moving to another county's department first takes the officer off the old county's teams.
+        var county = scope.CountyOf(fields.DepartmentCode);
+        if (fields.DepartmentCode != officer.DepartmentCode
+            && (await store.TeamsOfAsync([officer.Id], ct)).FirstOrDefault(t => scope.CountyOf(t.DepartmentCode) != county) is { } team)
+            return Problems.Field("departmentCode", $"{officer.Name} is a member of team {team.Code} of {team.DepartmentCode}, outside the county of {fields.DepartmentCode}; take them off it first.");
         Apply(officer, fields);
         await store.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(await store.ViewAsync(officer, ct));
     }
 
     private static async Task<Results<Created<OfficerView>, ValidationProblem, ProblemHttpResult>> AddTrainingAsync(
-        Guid id, TrainingBody body, OfficerStore store, HttpContext http, CancellationToken ct)
+        Guid id, TrainingBody body, OfficerStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
@@ -105,7 +117,7 @@ public static class OfficerEndpoints
         var errors = new FieldErrors();
         if (OfficerRules.Training(errors, body) is not { } training)
             return errors.ToProblem();
-        store.Db.OfficerTrainings.Add(officer.AddTraining(training.Course, training.Hours, training.Date));
+        store.Db.OfficerTrainings.Add(officer.AddTraining(training.Course, training.Hours, training.Date, time.GetUtcNow()));
         await store.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/officers/{officer.Id}", await store.ViewAsync(officer, ct));
     }

@@ -72,7 +72,17 @@ public sealed class OfficerRules(ReferenceData reference, UserManager<PlatformUs
         Department(errors, "departmentCode", body.DepartmentCode);
         if (body.TownshipCode is { } township && reference.Regions.GetValueOrDefault(township)?.Level != RegionLevel.Township)
             errors.Add("townshipCode", $"Unknown township '{township}'.");
+        // A team works within its department's county: a township of another county is not its to work in.
+        else if (body.TownshipCode is { } inCounty && body.DepartmentCode is { } department && CountyOf(department) is { } county
+                 && reference.Regions[inCounty].ParentCode != county)
+            errors.Add("townshipCode", $"{inCounty} is not in {county}, the county of {department}.");
     }
+
+    /// <summary>The county (or city, for a city department) a department belongs to, as <see cref="OfficerScope.CountyOf"/>.</summary>
+    private string? CountyOf(string departmentCode) =>
+        reference.Departments.TryGetValue(departmentCode, out var d) && reference.Regions.TryGetValue(d.RegionCode, out var region)
+            ? region.Level == RegionLevel.Township ? region.ParentCode : region.Code
+            : null;
 
     private void Department(FieldErrors errors, string field, string? code)
     {

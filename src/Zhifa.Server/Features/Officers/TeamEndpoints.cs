@@ -4,6 +4,7 @@ using Zhifa.Core.Officers;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Auth;
+using Zhifa.Server.Features.Incidents;
 
 namespace Zhifa.Server.Features.Officers;
 
@@ -24,16 +25,23 @@ internal static class TeamEndpoints
             .WithSummary("Replace a team's members; officers of other departments of the county are stationed in it");
     }
 
-    private static async Task<Ok<List<TeamView>>> ListAsync(OfficerStore store, OfficerScope scope, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<TeamView>>, ValidationProblem>> ListAsync(
+        int? page, int? pageSize, OfficerStore store, OfficerScope scope, HttpContext http, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        errors.Paging(page, pageSize, IncidentQuery.MaxPageSize);
+        if (errors.Any)
+            return errors.ToProblem();
         var query = store.Db.Teams.AsNoTracking().Include(t => t.Members).AsQueryable();
         if (scope.VisibleDepartments(http.Jurisdiction()) is { } visible)
         {
             var codes = visible.ToList();
             query = query.Where(t => codes.Contains(t.DepartmentCode));
         }
-        var teams = await query.OrderBy(t => t.Code).ToListAsync(ct);
-        return TypedResults.Ok(await ViewsAsync(store, teams, ct));
+        var (number, size) = (page ?? 1, pageSize ?? OfficerEndpoints.DefaultPageSize);
+        var total = await query.CountAsync(ct);
+        var teams = await query.OrderBy(t => t.Code).PageAsync(number, size, ct);
+        return TypedResults.Ok(new PagedList<TeamView>(await ViewsAsync(store, teams, ct), total, number, size));
     }
 
     private static async Task<Results<Created<TeamView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -92,7 +100,15 @@ internal static class TeamEndpoints
         if (errors.Any)
             return errors.ToProblem();
         team.SetMembers(ids);
-        await store.Db.SaveChangesAsync(ct);
+        try
+        {
+            await store.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another manager replaced the members at the same moment: a row this one removes is gone, or one it adds is there.
+            return Problems.Conflict("team.changed", $"The members of team '{code}' were changed by someone else at the same moment; reload and try again.");
+        }
         http.Audit().Summary = $"{team.Members.Count} members";
         return TypedResults.Ok((await ViewsAsync(store, [team], ct))[0]);
     }
