@@ -40,17 +40,23 @@ internal static class RosterEditing
     public static bool MayEdit(Jurisdiction caller, string centerCode) =>
         caller.Roles.Contains(Role.Admin) || (caller.Roles.Contains(Role.DutyCommander) && caller.CenterCodes.Contains(centerCode));
 
+    /// <summary>Why the caller may not edit <paramref name="code"/>'s roster (no such centre, or not theirs), or null when they may.</summary>
+    private static ProblemHttpResult? Refusal(string code, ReferenceData reference, HttpContext http)
+    {
+        http.Audit().Target = code;
+        if (!reference.CommandCenters.ContainsKey(code))
+            return DutyEndpoints.UnknownCenter(code);
+        return MayEdit(http.Jurisdiction(), code) ? null : NotYours(code);
+    }
+
     private static ProblemHttpResult NotYours(string code) =>
         Problems.Forbidden("roster.forbidden", $"The roster of {code} is edited by the admin or by a duty commander of {code} or of a centre above it.");
 
     private static async Task<Results<Ok<RosterView>, ProblemHttpResult, ValidationProblem>> PlanAsync(
         string code, RosterBody body, ReferenceData reference, DutyRosters rosters, ZhifaDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        http.Audit().Target = code;
-        if (!reference.CommandCenters.ContainsKey(code))
-            return DutyEndpoints.UnknownCenter(code);
-        if (!MayEdit(http.Jurisdiction(), code))
-            return NotYours(code);
+        if (Refusal(code, reference, http) is { } refused)
+            return refused;
         var errors = new FieldErrors();
         var standing = body.StandingCommander is null ? null : await CommanderAsync(errors, "standingCommander", body.StandingCommander, code, rosters, ct);
         var rotation = new List<string>();
@@ -87,11 +93,8 @@ internal static class RosterEditing
     private static async Task<Results<Created<SwapView>, ProblemHttpResult, ValidationProblem>> SwapAsync(
         string code, SwapBody body, ReferenceData reference, DutyRosters rosters, ZhifaDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        http.Audit().Target = code;
-        if (!reference.CommandCenters.ContainsKey(code))
-            return DutyEndpoints.UnknownCenter(code);
-        if (!MayEdit(http.Jurisdiction(), code))
-            return NotYours(code);
+        if (Refusal(code, reference, http) is { } refused)
+            return refused;
         var roster = await rosters.FindAsync(code, ct, tracked: true);
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
