@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Time;
 
@@ -80,6 +81,20 @@ public sealed class FieldErrors
     public const int FirstYear = 1900, LastYear = 2999;
 
     public static bool InPlatformYears(int year) => year is >= FirstYear and <= LastYear;
+
+    /// <summary>
+    /// A calendar date as yyyy-MM-dd within the years given (the platform's unless the field's own are
+    /// narrower), or null after naming the field when it is not one.
+    /// </summary>
+    public DateOnly? Date(string field, string? text, int firstYear = FirstYear, int lastYear = LastYear)
+    {
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= firstYear && date.Year <= lastYear)
+            return date;
+        Add(field, $"{field} is a date between {firstYear} and {lastYear}, such as 2026-11-30.");
+        return null;
+    }
 
     public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

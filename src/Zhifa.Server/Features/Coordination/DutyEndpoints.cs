@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Access;
 using Zhifa.Core.Coordination;
@@ -44,17 +43,6 @@ public static class DutyEndpoints
     internal static ProblemHttpResult UnknownCenter(string code) =>
         Problems.NotFound("command_center.not_found", $"No command centre has code '{code}'.");
 
-    /// <summary>A date as yyyy-MM-dd, or null after naming the field.</summary>
-    internal static DateOnly? Date(FieldErrors errors, string field, string? text)
-    {
-        if (text is null)
-            return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && FieldErrors.InPlatformYears(date.Year))
-            return date;
-        errors.Add(field, $"{field} is a date between {FieldErrors.FirstYear} and {FieldErrors.LastYear}, such as 2026-11-30.");
-        return null;
-    }
-
     private static async Task<Results<Ok<DutyView>, ProblemHttpResult, ValidationProblem>> DutyAsync(
         string code, string? at, ReferenceData reference, DutyRosters rosters, TimeProvider time, HttpContext http, CancellationToken ct)
     {
@@ -79,7 +67,7 @@ public static class DutyEndpoints
         string code, string? from, string? to, ReferenceData reference, DutyRosters rosters, TimeProvider time, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var (first, last) = (Date(errors, "from", from), Date(errors, "to", to));
+        var (first, last) = (errors.Date("from", from), errors.Date("to", to));
         if (errors.Any)
             return errors.ToProblem();
         if (!reference.CommandCenters.ContainsKey(code))

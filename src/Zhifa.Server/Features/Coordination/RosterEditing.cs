@@ -68,7 +68,7 @@ internal static class RosterEditing
             for (var i = 0; i < body.Rotation.Length; i++)
                 if (await CommanderAsync(errors, $"rotation[{i}]", body.Rotation[i], code, rosters, ct) is { } name)
                     rotation.Add(name);
-        var startDate = DutyEndpoints.Date(errors, "startDate", body.StartDate);
+        var startDate = errors.Date("startDate", body.StartDate);
         if (body.StartDate is null)
             errors.Add("startDate", "startDate is the duty date of the rotation's first shift, such as 2026-11-30.");
         if (body.ShiftDays is < 1 or > DutyRoster.MaxShiftDays)
@@ -98,7 +98,7 @@ internal static class RosterEditing
         var roster = await rosters.FindAsync(code, ct, tracked: true);
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
-        var date = DutyEndpoints.Date(errors, "date", body.Date);
+        var date = errors.Date("date", body.Date);
         if (body.Date is null)
             errors.Add("date", "date is the duty date to give to another commander, such as 2026-11-30.");
         else if (date is { } day && roster is not null && day < roster.DutyDate(now))

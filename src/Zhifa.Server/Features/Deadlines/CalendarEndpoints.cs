@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Time;
@@ -74,11 +73,6 @@ public static class CalendarEndpoints
         return TypedResults.NoContent();
     }
 
-    private static DateOnly ParseDate(string text, FieldErrors errors)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100)
-            return day;
-        errors.Add("date", "date is a day such as 2026-02-14, between 2000 and 2100.");
-        return default;
-    }
+    /// <summary>The calendar keeps the years 2000 to 2100.</summary>
+    private static DateOnly ParseDate(string text, FieldErrors errors) => errors.Date("date", text, 2000, 2100) ?? default;
 }

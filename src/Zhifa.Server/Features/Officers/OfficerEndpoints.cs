@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Access;
 using Zhifa.Core.Officers;
 using Zhifa.Core.Organization;
 using Zhifa.Server.Api;
@@ -83,13 +84,10 @@ public static class OfficerEndpoints
     private static async Task<Results<Ok<OfficerView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, OfficerBody body, OfficerRules rules, OfficerStore store, OfficerScope scope, HttpContext http, CancellationToken ct)
     {
-        http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
-        if (await store.FindAsync(id, caller, ct) is not { } officer)
-            return NotFound(id);
-        // A stationed officer is seen by the team's department, but kept by their own.
-        if (!OfficerScope.Manages(caller, officer.DepartmentCode))
-            return NotYours(officer.DepartmentCode);
+        var (officer, refused) = await KeptAsync(id, caller, store, http, ct);
+        if (refused is not null)
+            return refused;
         var errors = new FieldErrors();
         if (await rules.OfficerAsync(errors, body) is not { } fields)
             return errors.ToProblem();
@@ -108,12 +106,10 @@ public static class OfficerEndpoints
     private static async Task<Results<Created<OfficerView>, ValidationProblem, ProblemHttpResult>> AddTrainingAsync(
         Guid id, TrainingBody body, OfficerStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        http.Audit().Target = id.ToString();
         var caller = http.Jurisdiction();
-        if (await store.FindAsync(id, caller, ct) is not { } officer)
-            return NotFound(id);
-        if (!OfficerScope.Manages(caller, officer.DepartmentCode))
-            return NotYours(officer.DepartmentCode);
+        var (officer, refused) = await KeptAsync(id, caller, store, http, ct);
+        if (refused is not null)
+            return refused;
         var errors = new FieldErrors();
         if (OfficerRules.Training(errors, body) is not { } training)
             return errors.ToProblem();
@@ -162,4 +158,16 @@ public static class OfficerEndpoints
 
     internal static ProblemHttpResult NotYours(string departmentCode) =>
         Problems.Forbidden("officers.not_yours", $"Only the admin and the leader of {departmentCode} keep its officers and teams.");
+
+    /// <summary>
+    /// The officer the caller keeps, or why not: 404 when they do not see them, 403 when they see but do not
+    /// keep them (a stationed officer is seen by the team's department, but kept by their own).
+    /// </summary>
+    private static async Task<(Officer Officer, ProblemHttpResult? Refused)> KeptAsync(Guid id, Jurisdiction caller, OfficerStore store, HttpContext http, CancellationToken ct)
+    {
+        http.Audit().Target = id.ToString();
+        if (await store.FindAsync(id, caller, ct) is not { } officer)
+            return (null!, NotFound(id)); // the officer is not read when refused
+        return (officer, OfficerScope.Manages(caller, officer.DepartmentCode) ? null : NotYours(officer.DepartmentCode));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Zhifa.Core.Officers;
 using Zhifa.Core.Organization;
@@ -90,14 +89,8 @@ public sealed class OfficerRules(ReferenceData reference, UserManager<PlatformUs
             errors.Known(field, code, reference.Departments, "department");
     }
 
-    /// <summary>A calendar date, yyyy-MM-dd; null (after naming the field) when it is not one.</summary>
-    public static DateOnly? Date(FieldErrors errors, string field, string? text)
-    {
-        if (text is null)
-            return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1950 and <= 2100)
-            return date;
-        errors.Add(field, $"{field} is a date, yyyy-MM-dd, such as 2026-11-28.");
-        return null;
-    }
+    /// <summary>Certificates and trainings fall within a working life of these years.</summary>
+    private const int FirstYear = 1950, LastYear = 2100;
+
+    private static DateOnly? Date(FieldErrors errors, string field, string? text) => errors.Date(field, text, FirstYear, LastYear);
 }
