@@ -25,7 +25,17 @@ internal static class UiSteps
         await page.ClickAsync("#sign-in");
         if (totpKey is not null)
         {
-            await page.FillAsync("#twoFactorCode", TotpCode.Now(totpKey));
+            // The code's field comes once the password is checked: under a loaded machine, as slow as the landing below.
+            var code = page.Locator("#twoFactorCode");
+            try
+            {
+                await code.WaitForAsync(new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"Signing in as {userName}, the page never asked for the code: {await page.InnerTextAsync("body")}", e);
+            }
+            await code.FillAsync(TotpCode.Now(totpKey));
             await page.ClickAsync("#sign-in");
         }
         try
