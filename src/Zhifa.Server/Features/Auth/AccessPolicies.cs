@@ -42,6 +42,10 @@ public static class AccessPolicies
     public const string ReadDisputes = "disputes.read";
     /// <summary>The one-screen dashboard: the region readers, each for their own jurisdiction.</summary>
     public const string ReadDashboard = "dashboard.read";
+    /// <summary>Situation analysis (态势分析): indicators, hotspots, warnings, assessments and packs, for the region readers' own jurisdiction.</summary>
+    public const string ReadAnalysis = "analysis.read";
+    /// <summary>Keeping the analysis settings (warning rules, assessment weights): supervisors, analysts and the admin.</summary>
+    public const string ManageAnalysis = "analysis.manage";
     /// <summary>Officers and teams: department staff for their own, centre roles for their region, the admin for all.</summary>
     public const string ReadOfficers = "officers.read";
     /// <summary>Keeping officers and teams: the admin, and department leaders for their own department.</summary>
@@ -94,6 +98,8 @@ public static class AccessPolicies
         builder.AddPolicy(ReadNotices, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff))));
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
+        builder.AddPolicy(ReadAnalysis, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
+        builder.AddPolicy(ManageAnalysis, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Supervisor), nameof(Role.Analyst)));
         builder.AddPolicy(ReadOfficers, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.Admin))));
         builder.AddPolicy(ManageOfficers, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DepartmentLeader)));
         builder.AddPolicy(AssignOfficers, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff)));
