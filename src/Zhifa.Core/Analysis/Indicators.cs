@@ -59,13 +59,18 @@ public static class Indicators
     /// and past its handle due then, without having met that due: a resolution on time awaiting
     /// verification is not overdue, a late one is until it closes.
     /// </summary>
-    public static bool IsOpenOverdueAt(IncidentFacts f, DateTimeOffset at)
-    {
-        var openAt = f.ReportedAt < at && (f.IsOpen || f.ClosedAt > at);
-        return openAt
-            && f.HandleDueAt is { } due && due < at
-            && !(f.HandleMetAt is { } metAt && metAt <= due);
-    }
+    public static bool IsOpenOverdueAt(IncidentFacts f, DateTimeOffset at) =>
+        OverdueSince(f) is { } since && since < at && (f.IsOpen || f.ClosedAt > at);
+
+    /// <summary>
+    /// The instant after which the incident counts as open and overdue for as long as it stays open:
+    /// the later of its report and its handle due; null when it never does (no due, or the due met in
+    /// time). The incident is open overdue at every t with since &lt; t, up to its closure (t ≤ closedAt).
+    /// </summary>
+    public static DateTimeOffset? OverdueSince(IncidentFacts f) =>
+        f.HandleDueAt is { } due && !(f.HandleMetAt is { } metAt && metAt <= due)
+            ? (due > f.ReportedAt ? due : f.ReportedAt)
+            : null;
 
     /// <summary>
     /// The nearest-rank percentile: the smallest value with at least <paramref name="p"/> of the values
