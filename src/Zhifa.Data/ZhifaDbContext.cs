@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Core.Coordination;
 using Zhifa.Core.Incidents;
+using Zhifa.Data.Analysis;
 using Zhifa.Core.Matters;
 using Zhifa.Core.Officers;
 using Zhifa.Core.Organization;
@@ -55,6 +56,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
     public DbSet<DutySwap> DutySwaps => Set<DutySwap>();
     public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
+    public DbSet<IncidentFactRow> IncidentFacts => Set<IncidentFactRow>();
+    public DbSet<IndicatorDay> IndicatorDays => Set<IndicatorDay>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

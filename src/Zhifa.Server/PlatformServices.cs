@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhifa.Data;
+using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Data;
 using Zhifa.Server.Data.Seeding;
 using Zhifa.Server.Features.Audit;
@@ -36,6 +37,7 @@ public static class PlatformServices
         services.AddScoped<ReferenceSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddScoped<IntakeService>();
+        services.AddScoped<IndicatorService>();
         services.AddScoped<IntakeReplays>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<FeedbackOutbox>();

@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server;
 using Zhifa.Server.Api;
@@ -73,6 +74,8 @@ app.MapDisputesApi();
 app.MapConsultationsApi();
 app.MapActionsApi();
 app.MapDashboardApi();
+app.MapIndicatorApi();
+app.MapTrendApi();
 app.MapCalendarApi();
 app.MapInboxApi();
 app.MapOfficersApi();

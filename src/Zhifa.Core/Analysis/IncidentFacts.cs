@@ -53,18 +53,20 @@ public sealed record IncidentFacts(
     /// </summary>
     public static IncidentFacts Of(Incident incident, DateTimeOffset now, WorkingCalendar calendar)
     {
+        // A loaded incident's collections come in no particular order: each is put in its own first.
         var handleClocks = incident.Deadlines
             .Where(d => d.Kind == DeadlineKind.Handle && d.Outcome is null or DeadlineOutcome.Met)
-            .ToList();
+            .OrderBy(d => d.StartedAt).ToList();
         var met = handleClocks.Where(d => d.Outcome == DeadlineOutcome.Met).ToList();
         var current = handleClocks.LastOrDefault();
-        var clues = incident.Clues;
+        var clues = incident.Clues.OrderBy(c => c.ReceivedAt).ToList();
         var first = clues.FirstOrDefault(c => !c.Joined) ?? clues.FirstOrDefault();
+        var timeline = incident.Timeline.OrderBy(e => e.Seq).ToList();
         var merged = incident.Status == IncidentStatus.Merged;
         return new IncidentFacts(
             incident.Id,
             incident.ReportedAt,
-            incident.Timeline.FirstOrDefault(e => e.Action == IncidentAction.Dispatch.ApiName())?.At,
+            timeline.FirstOrDefault(e => e.Action == IncidentAction.Dispatch.ApiName())?.At,
             incident.ClosedAt,
             first?.Channel ?? "",
             incident.CountyCode,
@@ -77,7 +79,7 @@ public sealed record IncidentFacts(
             incident.ClosedAt is not null && met.Count > 0 && met.All(d => d.EndedAt <= d.DueAt),
             incident.ReworkCount,
             incident.ReturnCount,
-            incident.Timeline.Count(e => e.Action == Incident.ExtendAction),
+            timeline.Count(e => e.Action == Incident.ExtendAction),
             clues.Count,
             merged ? clues.Count : clues.Count(c => c.Joined),
             HandlingMinutesOf(incident, now, calendar));
@@ -98,7 +100,7 @@ public sealed record IncidentFacts(
         DateTimeOffset? since = null;
         var total = TimeSpan.Zero;
         var accepted = false;
-        foreach (var entry in incident.Timeline.Where(e => e.FromStatus != e.ToStatus))
+        foreach (var entry in incident.Timeline.OrderBy(e => e.Seq).Where(e => e.FromStatus != e.ToStatus))
         {
             if (entry.ToStatus == IncidentStatus.InProgress)
             {

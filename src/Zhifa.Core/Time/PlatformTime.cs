@@ -12,6 +12,13 @@ public static partial class PlatformTime
 
     public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
+    /// <summary>The instant a Beijing calendar day begins, in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>
     /// Reads an ISO 8601 date or time. One without an offset is a local time in Asia/Shanghai (not
     /// the server machine's zone). A bare date is the start of that day there, or with

@@ -1369,6 +1369,211 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Zhifa.Data.Analysis.IncidentFactRow", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ClosedOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HandleDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandleMetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("HandlingMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JoinedReports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("IsOpen", "OverdueSince");
+
+                    b.ToTable("IncidentFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorDay", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("B00")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B01")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B02")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B03")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B04")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B05")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B06")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B07")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B08")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B09")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B10")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B11")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B12")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B13")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B14")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B15")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B16")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B17")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B18")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("B19")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Extended")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Handled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandlingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JoinedReports")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueEnded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reports")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reworked")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.ToTable("IndicatorDays", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Data.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

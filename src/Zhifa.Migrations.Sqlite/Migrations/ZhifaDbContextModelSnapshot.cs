@@ -1358,6 +1358,211 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Zhifa.Data.Analysis.IncidentFactRow", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandleDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandleMetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HandlingMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoinedReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadDepartmentCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatterCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("IsOpen", "OverdueSince");
+
+                    b.ToTable("IncidentFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorDay", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("B00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B16")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B17")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B18")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("B19")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueEnded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reworked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.ToTable("IndicatorDays", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Data.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

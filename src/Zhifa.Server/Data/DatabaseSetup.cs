@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Server.Features.Analysis;
 
 namespace Zhifa.Server.Data;
 
@@ -14,18 +15,20 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Zhifa");
+        // Every save that changes an incident keeps the indicator aggregates in the same transaction.
+        services.AddSingleton<IndicatorLedger>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Zhifa is not set.");
-            services.AddDbContextPool<ZhifaDbContext>(o => o.UseNpgsql(connectionString,
-                npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")));
+            services.AddDbContextPool<ZhifaDbContext>((sp, o) => o.UseNpgsql(connectionString,
+                npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")).AddInterceptors(sp.GetRequiredService<IndicatorLedger>()));
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-            services.AddDbContextPool<ZhifaDbContext>(o => o.UseSqlite(sqlite,
-                s => s.MigrationsAssembly("Zhifa.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<ZhifaDbContext>((sp, o) => o.UseSqlite(sqlite,
+                s => s.MigrationsAssembly("Zhifa.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<IndicatorLedger>()));
         }
         return services;
     }

@@ -41,8 +41,8 @@ public static class DashboardEndpoints
     {
         var now = time.GetUtcNow();
         var today = PlatformTime.LocalDate(now);
-        var dayStart = StartOf(today);
-        var since = StartOf(today.AddDays(-(Days - 1)));
+        var dayStart = PlatformTime.StartOf(today);
+        var since = PlatformTime.StartOf(today.AddDays(-(Days - 1)));
         var visible = db.Incidents.AsNoTracking().Where(IncidentAccess.Visible(http.Jurisdiction()));
 
         var received = await visible.CountAsync(i => i.ReportedAt >= dayStart, ct);
@@ -86,11 +86,5 @@ public static class DashboardEndpoints
             .Select(i => new DashboardIncident(i.Id, i.Number, i.Summary, i.Status, i.ReportedAt)).ToArray();
 
         return new DashboardView(new DashboardToday(received, dispatched, closed, openCount, overdue), trend, topMatters, departments, markers, latest);
-    }
-
-    private static DateTimeOffset StartOf(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, PlatformTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

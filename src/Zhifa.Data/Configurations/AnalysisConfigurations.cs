@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Core.Analysis;
+using Zhifa.Core.Organization;
+using Zhifa.Data.Analysis;
+
+namespace Zhifa.Data.Configurations;
+
+internal sealed class IndicatorDayConfiguration : IEntityTypeConfiguration<IndicatorDay>
+{
+    public void Configure(EntityTypeBuilder<IndicatorDay> builder)
+    {
+        builder.ToTable("IndicatorDays");
+        // The ledger upserts by this key; queries read one grouping over a range of days, in a region.
+        builder.HasKey(d => new { d.Dimension, d.Day, d.CountyCode, d.TownshipCode, d.Key });
+        builder.Property(d => d.Dimension).HasConversion<string>().HasMaxLength(12);
+        builder.Property(d => d.CountyCode).HasMaxLength(12);
+        builder.Property(d => d.TownshipCode).HasMaxLength(12);
+        builder.Property(d => d.Key).HasMaxLength(Department.MaxCodeLength);
+    }
+}
+
+internal sealed class IncidentFactConfiguration : IEntityTypeConfiguration<IncidentFactRow>
+{
+    public void Configure(EntityTypeBuilder<IncidentFactRow> builder)
+    {
+        builder.ToTable("IncidentFacts");
+        builder.HasKey(f => f.IncidentId);
+        builder.Property(f => f.Channel).HasMaxLength(16);
+        builder.Property(f => f.CountyCode).HasMaxLength(12);
+        builder.Property(f => f.TownshipCode).HasMaxLength(12);
+        builder.Property(f => f.LeadDepartmentCode).HasMaxLength(Department.MaxCodeLength);
+        builder.Property(f => f.MatterCode).HasMaxLength(8);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        // Open and overdue at t: the open ones whose overdue began before t.
+        builder.HasIndex(f => new { f.IsOpen, f.OverdueSince });
+    }
+}
