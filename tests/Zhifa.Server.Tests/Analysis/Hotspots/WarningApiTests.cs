@@ -107,6 +107,19 @@ public sealed class WarningApiTests(ZhifaApp app)
         await Supervisor.DeleteAsync($"{Rules}/{first.Id}");
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"x\",\"threshold\":\"many\",\"windowHours\":2,\"severity\":\"alarm\"}")]
+    [InlineData("{\"name\":\"x\",\"threshold\":2147483648,\"windowHours\":2,\"severity\":\"alarm\"}")]
+    [InlineData("not json")]
+    [InlineData("")]
+    public async Task ABodyThatIsNotARule_IsA400_NotAFailure(string json)
+    {
+        var response = await Supervisor.PostRawJsonAsync(Rules, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task ACountysKeeper_KeepsItsOwnRegionsRules_NotAnotherCountysNorTheCitys()
     {
