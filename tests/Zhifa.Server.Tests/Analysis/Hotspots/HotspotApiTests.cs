@@ -74,6 +74,12 @@ public sealed class HotspotApiTests(ZhifaApp app)
         var theirs = await (await changxing.GetAsync("/api/v1/analysis/chronic")).ReadAsync<ChronicView>();
         Assert.DoesNotContain(theirs.Places, p => p.Incidents.Any(i => ids.Contains(i.Id)));
         await ProblemAssert.IsProblemAsync(await changxing.GetAsync($"/api/v1/analysis/chronic?regionCode={Hefu}"), HttpStatusCode.NotFound, "region.not_found");
+
+        // 和孚镇's own dispatcher reads their township, not the county above it.
+        var hefu = app.Cast.As("dispatcher.hefu");
+        var township = await (await hefu.GetAsync($"/api/v1/analysis/chronic?regionCode={Hefu}")).ReadAsync<ChronicView>();
+        Assert.Contains(township.Places, p => p.GridCode == grid && ids.IsSubsetOf(p.Incidents.Select(i => i.Id)));
+        await ProblemAssert.IsProblemAsync(await hefu.GetAsync($"/api/v1/analysis/chronic?regionCode={Nanxun}"), HttpStatusCode.NotFound, "region.not_found");
     }
 
     [Theory]
