@@ -58,6 +58,8 @@ public static class PlatformServices
         services.AddZhifaDeadlines();
         services.AddZhifaDisputes();
         services.AddScoped<AgendaProposals>();
+        services.AddScoped<Features.Analysis.Hotspots.HotspotReads>();
+        services.AddScoped<Features.Analysis.Hotspots.DemoWarningRules>();
         services.AddScoped<ConsultationSchedule>();
         services.AddOptions<ConsultationOptions>().BindConfiguration("Consultations");
         services.AddHostedService<ConsultationScheduler>();

@@ -3,6 +3,7 @@ using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server;
 using Zhifa.Server.Api;
+using Zhifa.Server.Features.Analysis.Hotspots;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Coordination;
@@ -81,6 +82,7 @@ app.MapInboxApi();
 app.MapOfficersApi();
 app.MapDutyApi();
 app.MapOpen311Api();
+app.MapHotspotApi();
 app.MapZhifaUi();
 
 app.Run();

@@ -44,6 +44,7 @@ internal sealed class StartupInitializer(
         {
             await identity.SeedDemoUsersAsync();
             await scope.ServiceProvider.GetRequiredService<DemoOfficers>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Features.Analysis.Hotspots.DemoWarningRules>().SeedAsync(cancellationToken);
             await apiKeys.EnsureDemoKeyAsync(cancellationToken);
             await DutyRosterSeed.SeedAsync(db, time, cancellationToken);
         }

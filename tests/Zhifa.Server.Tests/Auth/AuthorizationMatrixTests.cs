@@ -262,6 +262,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddConsultationsRules(rules);
         AddOfficersRules(rules);
         AddDutyRules(rules);
+        AddHotspotRules(rules);
         return rules;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Core.Analysis.Hotspots;
 using Zhifa.Core.Coordination;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Supervision;
@@ -12,8 +13,8 @@ namespace Zhifa.Server.Features.Coordination;
 
 public sealed record AgendaIncident(Guid Id, string Number, string Summary, IncidentStatus Status, string? MatterCode, string? GridCode, string HandlingCenterCode, string Href);
 
-/// <summary>A chronic hotspot: one matter reported again and again in one grid.</summary>
-public sealed record Hotspot(string GridCode, string MatterCode, int Count, AgendaIncident[] Incidents);
+/// <summary>A chronic hotspot (顽疾, <see cref="ChronicPlaces"/>): one matter reported again and again at one spot; the grid cell, or none outside every grid.</summary>
+public sealed record Hotspot(string? GridCode, string MatterCode, int Count, AgendaIncident[] Incidents);
 
 /// <summary>The proposed agenda of a centre's weekly or monthly consultation, in its four sections.</summary>
 public sealed record ProposedAgenda(string CenterCode, ConsultationKind Kind, string Period, string Topic, DateTimeOffset GeneratedAt,
@@ -31,14 +32,14 @@ public sealed record ProposedAgenda(string CenterCode, ConsultationKind Kind, st
 /// <summary>
 /// Proposes what a centre's weekly (周研判) or monthly (月会商) consultation should discuss, from the incidents
 /// handled by the centre or the centres below it: pending disputes, incidents past a deadline, incidents
-/// under level-2 or level-3 supervision, and chronic hotspots (one matter three times or more in one grid
-/// within 30 days). Each section is capped: a meeting discusses dozens of items, not thousands.
+/// under level-2 or level-3 supervision, and chronic hotspots (the chronic places of <see cref="ChronicPlaces"/>:
+/// one matter three times or more at one spot within 30 days). Each section is capped: a meeting discusses dozens of items, not thousands.
 /// </summary>
 public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictions)
 {
     public const int MaxPerSection = 50;
-    public const int HotspotThreshold = 3;
-    public static readonly TimeSpan HotspotWindow = TimeSpan.FromDays(30);
+    public const int HotspotThreshold = ChronicPlaces.Threshold;
+    public static readonly TimeSpan HotspotWindow = ChronicPlaces.Window;
 
     public async Task<ProposedAgenda> ProposeAsync(string centerCode, ConsultationKind kind, DateTimeOffset now, CancellationToken ct)
     {
@@ -51,20 +52,7 @@ public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictio
         var supervised = await ListAsync(handled.Where(i => open.Contains(i.Status) && db.SupervisionNotices.Any(n => n.IncidentId == i.Id
             && (n.Level == SupervisionLevel.Priority || n.Level == SupervisionLevel.Listed))), ct);
 
-        var since = now - HotspotWindow;
-        var recent = handled.Where(i => i.ReportedAt >= since && i.Status != IncidentStatus.Merged && i.GridCode != null && i.MatterCode != null);
-        var spots = await recent.GroupBy(i => new { i.GridCode, i.MatterCode })
-            .Where(g => g.Count() >= HotspotThreshold)
-            .Select(g => new { g.Key.GridCode, g.Key.MatterCode, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.GridCode).ThenBy(g => g.MatterCode)
-            .Take(MaxPerSection).ToListAsync(ct);
-        // The spots' incidents in one query, capped as every section is: the most recent first, since a
-        // hotspot is about what keeps happening now; a spot past the cap still shows its count.
-        var keys = spots.Select(s => s.GridCode + "|" + s.MatterCode).ToList();
-        var listed = await ListAsync(recent.Where(i => keys.Contains(i.GridCode + "|" + i.MatterCode)).OrderByDescending(i => i.ReportedAt).ThenBy(i => i.Id), ct);
-        var hotspots = spots.Select(spot => new Hotspot(spot.GridCode!, spot.MatterCode!, spot.Count,
-            [.. listed.Where(i => i.GridCode == spot.GridCode && i.MatterCode == spot.MatterCode).Reverse()])).ToArray();
-
+        var hotspots = await HotspotsAsync(handled, now, ct);
         var (period, topic) = Naming(kind, now);
         return new ProposedAgenda(centerCode, kind, period, topic, now, disputes, overdue, supervised, hotspots);
     }
@@ -102,6 +90,25 @@ public sealed class AgendaProposals(ZhifaDbContext db, Jurisdictions jurisdictio
         var agenda = proposed.Where(p => !raisedIds.Contains(p.IncidentId)).DistinctBy(p => p.IncidentId).Take(room).Concat(raised).ToList();
         string[] invited = [.. chosen.Concat(holders).Distinct().Take(Consultation.MaxInvited)];
         return (agenda, invited);
+    }
+
+    /// <summary>
+    /// The chronic places among the centres' incidents, the largest first. Their incidents are capped as every
+    /// section is: the most recent first, since a hotspot is about what keeps happening now; a place past the
+    /// cap still shows its count.
+    /// </summary>
+    private static async Task<Hotspot[]> HotspotsAsync(IQueryable<Incident> handled, DateTimeOffset now, CancellationToken ct)
+    {
+        var (after, upTo) = ChronicPlaces.WindowAt(now);
+        var rows = await handled.Where(i => i.ReportedAt > after && i.ReportedAt <= upTo && i.Status != IncidentStatus.Merged && i.MatterCode != null)
+            .Select(i => new { i.Id, i.ReportedAt, i.MatterCode, i.GridCode, i.Lat, i.Lon, i.CountyCode, i.TownshipCode })
+            .ToListAsync(ct);
+        var places = ChronicPlaces.Find(rows.Select(r => new SpotReport(r.Id, r.ReportedAt, r.MatterCode, r.GridCode, r.Lat, r.Lon, r.CountyCode, r.TownshipCode, "")), now)
+            .Take(MaxPerSection).ToList();
+        var reportedAt = rows.ToDictionary(r => r.Id, r => r.ReportedAt);
+        var shown = places.SelectMany(p => p.IncidentIds).OrderByDescending(id => reportedAt[id]).ThenBy(id => id).Take(MaxPerSection).ToList();
+        var listed = (await ListAsync(handled.Where(i => shown.Contains(i.Id)), ct)).ToDictionary(i => i.Id);
+        return [.. places.Select(p => new Hotspot(p.GridCode, p.MatterCode, p.Count, [.. p.IncidentIds.Where(listed.ContainsKey).Select(id => listed[id])]))];
     }
 
     private static Task<AgendaIncident[]> ListAsync(IQueryable<Incident> incidents, CancellationToken ct) =>
