@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Access;
 using Zhifa.Core.Organization;
 using Zhifa.Data.Analysis;
+using Zhifa.Server.Api;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Server.Features.Analysis;
@@ -48,11 +50,20 @@ public sealed record AnalysisRegion(string? Code, string? CountyCode, string? To
             RegionLevel.County => new AnalysisRegion(region.Code, region.Code, null),
             _ => Township(region.Code, reference),
         };
-        var within = caller.WholeCity
-            || (caller.CountyCode is { } county && asked.CountyCode == county)
-            || (caller.TownshipCode is { } own && asked.TownshipCode == own);
-        return within ? new Resolution.Found(asked) : new Resolution.OutOfScope();
+        return Within(caller, region.Code, reference) ? new Resolution.Found(asked) : new Resolution.OutOfScope();
     }
+
+    /// <summary>Whether the region lies in the caller's: the whole city, their county and its townships, or their township.</summary>
+    public static bool Within(Jurisdiction caller, string regionCode, ReferenceData reference) =>
+        caller.WholeCity || caller.Roles.Contains(Role.Admin)
+        || (caller.CountyCode is { } county && (regionCode == county || reference.Regions.GetValueOrDefault(regionCode)?.ParentCode == county))
+        || (caller.TownshipCode is { } township && regionCode == township);
+
+    /// <summary>Another jurisdiction's region is not found, as another county's centre is.</summary>
+    public static ProblemHttpResult NotYours(string? regionCode) =>
+        Problems.NotFound("region.not_found", regionCode is null
+            ? "Analysis covers a command centre's region; yours has none."
+            : $"Region {regionCode} is not within your jurisdiction.");
 
     private static AnalysisRegion Township(string code, ReferenceData reference) =>
         new(code, reference.Regions.GetValueOrDefault(code)?.ParentCode, code);

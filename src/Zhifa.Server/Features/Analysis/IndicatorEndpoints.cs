@@ -38,13 +38,9 @@ public static class IndicatorEndpoints
             AnalysisRegion.Resolution.Found found =>
                 TypedResults.Ok(IndicatorReportView.Of(await indicators.ReportAsync(grouping, found.Region, period!, ct))),
             AnalysisRegion.Resolution.Unknown => Problems.Field("regionCode", $"Unknown region '{regionCode}'."),
-            _ => OutOfScope(regionCode),
+            _ => AnalysisRegion.NotYours(regionCode),
         };
     }
-
-    public static ProblemHttpResult OutOfScope(string? regionCode) =>
-        Problems.Forbidden("analysis.region-out-of-scope",
-            regionCode is null ? "Analysis covers a command centre's region; yours has none." : $"Region '{regionCode}' is outside your jurisdiction.");
 
     private static IndicatorGrouping ParseGrouping(string? text, FieldErrors errors)
     {

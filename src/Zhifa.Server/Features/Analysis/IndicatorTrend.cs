@@ -49,7 +49,7 @@ public static class IndicatorTrend
             AnalysisRegion.Resolution.Found found =>
                 TypedResults.Ok(new TrendView(found.Region.Code, period!.First, period.Last, await DaysAsync(db, found.Region, period, ct))),
             AnalysisRegion.Resolution.Unknown => Problems.Field("regionCode", $"Unknown region '{regionCode}'."),
-            _ => IndicatorEndpoints.OutOfScope(regionCode),
+            _ => AnalysisRegion.NotYours(regionCode),
         };
     }
 }

@@ -38,14 +38,9 @@ public sealed class HotspotReads(ZhifaDbContext db, ReferenceData reference)
         return Within(caller, region.Code) ? (region, null) : (null, NotYours(regionCode));
     }
 
-    public static ProblemHttpResult NotYours(string regionCode) =>
-        Problems.NotFound("region.not_found", $"Region {regionCode} is not within your jurisdiction.");
+    public static ProblemHttpResult NotYours(string regionCode) => AnalysisRegion.NotYours(regionCode);
 
-    /// <summary>Whether the region lies in the caller's: the whole city, their county and its townships, or their township.</summary>
-    public bool Within(Jurisdiction caller, string regionCode) =>
-        caller.WholeCity || caller.Roles.Contains(Role.Admin)
-        || (caller.CountyCode is { } county && (regionCode == county || reference.Regions.GetValueOrDefault(regionCode)?.ParentCode == county))
-        || (caller.TownshipCode is { } township && regionCode == township);
+    public bool Within(Jurisdiction caller, string regionCode) => AnalysisRegion.Within(caller, regionCode, reference);
 
     /// <summary>Reports with reportedAt ∈ [from, to), or (from, to] when <paramref name="endInclusive"/>.</summary>
     public async Task<Loaded> LoadAsync(Jurisdiction caller, Region? region, DateTimeOffset from, DateTimeOffset to, bool endInclusive, CancellationToken ct)
