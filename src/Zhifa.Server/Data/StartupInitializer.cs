@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Data.Seeding;
+using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Coordination;
@@ -56,6 +57,9 @@ internal sealed class StartupInitializer(
         }
         await reference.LoadAsync(db, cancellationToken);
         await clocks.LoadAsync(db, cancellationToken);
+        var counted = await FactBackfill.RunAsync(db, clocks, time, cancellationToken);
+        if (counted > 0)
+            logger.LogInformation("Counted {Incidents} incidents into the indicator aggregates", counted);
         logger.LogInformation(
             "Database ready in {Elapsed} ms on {Provider}: migrated in {Migrated} ms, {Added} reference rows seeded in {Seeded} ms, {Grids} grids indexed",
             clock.ElapsedMilliseconds, db.Database.ProviderName, migrated, added, seeded, reference.Grids.Count);
