@@ -47,7 +47,7 @@ public static class WeeklyHotspots
     public static (DateTimeOffset From, DateTimeOffset To) WeekOf(DateOnly day)
     {
         var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        return (Midnight(monday), Midnight(monday.AddDays(7)));
+        return (PlatformTime.StartOf(monday), PlatformTime.StartOf(monday.AddDays(7)));
     }
 
     /// <summary>The week that holds the instant <paramref name="at"/>, by its Beijing date.</summary>
@@ -85,11 +85,5 @@ public static class WeeklyHotspots
         return new HotspotWeek(from, to, tested, threshold,
             [.. hotspots.OrderBy(h => h.PValue).ThenByDescending(h => h.Count).ThenBy(h => h.GridCode is null ? 0 : 1)
                 .ThenBy(h => h.GridCode, StringComparer.Ordinal).ThenBy(h => h.MatterCode, StringComparer.Ordinal)]);
-    }
-
-    private static DateTimeOffset Midnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, PlatformTime.Zone.GetUtcOffset(local));
     }
 }
