@@ -17,6 +17,7 @@ public static class Homes
         new("/inbox", "Inbox", Inbox, [Role.DepartmentOfficer, Role.DepartmentLeader]),
         new("/grid", "Grid", PhotoCamera, [Role.GridWorker]),
         new("/dashboard", "Dashboard", Icon.Monitor, [Role.DutyCommander, Role.Supervisor, Role.Analyst]),
+        new("/analysis", "Analysis", Insights, [Role.Dispatcher, Role.DutyCommander, Role.Analyst, Role.Supervisor]),
         new("/supervision", "Supervision", Gavel, [Role.Supervisor, Role.DutyCommander]),
         new("/disputes", "Disputes", Balance, [Role.DutyCommander, Role.Dispatcher, Role.Supervisor]),
         new("/consultations", "Consultations", Groups, [Role.Dispatcher, Role.DutyCommander, Role.Supervisor]),

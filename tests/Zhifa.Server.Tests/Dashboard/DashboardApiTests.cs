@@ -52,6 +52,43 @@ public sealed class DashboardApiTests(ZhifaApp app)
     }
 
     [Fact]
+    public async Task Dashboard_Figures_AreTheIndicatorsOfTheCallersRegion()
+    {
+        var commander = app.Cast.As("supervisor.city");
+        await _scenario.InStatusAsync(IncidentStatus.Closed);
+
+        var dashboard = await commander.GetFromJsonAsync<JsonElement>(Url);
+        var trend = dashboard.GetProperty("trend");
+        var (first, today) = (trend[0].GetProperty("date").GetString(), trend[29].GetProperty("date").GetString());
+        var todays = (await commander.GetFromJsonAsync<JsonElement>($"/api/v1/analysis/indicators?groupBy=channel&from={today}&to={today}"))
+            .GetProperty("total");
+        Assert.Equal(todays.GetProperty("received").GetInt32(), Today(dashboard, "received"));
+        Assert.Equal(todays.GetProperty("dispatched").GetInt32(), Today(dashboard, "dispatched"));
+        Assert.Equal(todays.GetProperty("closed").GetInt32(), Today(dashboard, "closed"));
+        // Overdue is the open work past its handle clock's due now.
+        Assert.Equal(todays.GetProperty("openOverdue").GetInt32(), Today(dashboard, "overdue"));
+
+        var days = (await commander.GetFromJsonAsync<JsonElement>($"/api/v1/analysis/trend?from={first}&to={today}")).GetProperty("days");
+        Assert.Equal(days.EnumerateArray().Select(d => (d.GetProperty("received").GetInt32(), d.GetProperty("closed").GetInt32())),
+            trend.EnumerateArray().Select(d => (d.GetProperty("received").GetInt32(), d.GetProperty("closed").GetInt32())));
+
+        // Each department's on-time rate is the indicator's: open overdue work counts against it.
+        var rows = (await commander.GetFromJsonAsync<JsonElement>($"/api/v1/analysis/indicators?groupBy=department&from={first}&to={today}"))
+            .GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!);
+        var departments = dashboard.GetProperty("departments").EnumerateArray().ToList();
+        Assert.NotEmpty(departments);
+        foreach (var department in departments)
+        {
+            var row = rows[department.GetProperty("departmentCode").GetString()!];
+            Assert.Equal(row.GetProperty("closed").GetInt32(), department.GetProperty("closed").GetInt32());
+            Assert.Equal(row.GetProperty("openOverdue").GetInt32(), department.GetProperty("openOverdue").GetInt32());
+            Assert.Equal(Math.Round(row.GetProperty("onTimeRate").GetDouble(), 4), department.GetProperty("onTimeRate").GetDouble());
+        }
+        // A department with nothing closed and nothing overdue has no rate, and is not ranked.
+        Assert.DoesNotContain(departments, d => rows[d.GetProperty("departmentCode").GetString()!].GetProperty("onTimeRate").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Dashboard_ForADepartmentOfficer_IsForbidden()
     {
         var officer = app.Cast.As("officer.nanxun.sl");

@@ -19,6 +19,7 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/inbox"] = ("officer.nanxun.nync", "/inbox"),
         ["/grid"] = ("grid.hefu", "/grid"),
         ["/dashboard"] = ("analyst.city", "/dashboard"),
+        ["/analysis"] = ("analyst.city", "/dashboard"),
         ["/supervision"] = ("supervisor.city", "/supervision"),
         ["/disputes"] = ("commander.nanxun", "/dashboard"),
         ["/consultations"] = ("dispatcher.nanxun", "/workbench"),
@@ -79,6 +80,9 @@ public sealed class PageSizeTests(BrowserApp app)
         // The duty page's roster lists its two weeks once loaded, even with nobody on it.
         if (href == "/duty")
             await Assertions.Expect(page.Locator("#roster-days tbody tr")).ToHaveCountAsync(14);
+        // The analysis page's figures read "–" until its indicators have come.
+        if (href == "/analysis")
+            await Assertions.Expect(page.Locator("#total-received")).Not.ToHaveTextAsync("–");
         await Assertions.Expect(page.Locator(".mud-progress-linear .mud-progress-linear-bar.mud-progress-indeterminate, .mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 }

@@ -4,6 +4,7 @@ using Zhifa.Core.Incidents;
 using Zhifa.Core.Organization;
 using Zhifa.Core.Time;
 using Zhifa.Data;
+using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Reference;
@@ -13,7 +14,8 @@ namespace Zhifa.Server.Features.Dashboard;
 public sealed record DashboardToday(int Received, int Dispatched, int Closed, int Open, int Overdue);
 public sealed record DashboardDay(DateOnly Date, int Received, int Closed);
 public sealed record DashboardMatter(string MatterCode, string? Name, int Count);
-public sealed record DashboardDepartment(string DepartmentCode, string? Name, int Closed, int ClosedOnTime, double OnTimeRate);
+/// <param name="OpenOverdue">Open and past its handle clock's due now: it counts against <paramref name="OnTimeRate"/>.</param>
+public sealed record DashboardDepartment(string DepartmentCode, string? Name, int Closed, int ClosedOnTime, double OnTimeRate, int OpenOverdue);
 public sealed record DashboardMarker(Guid Id, string Number, double Lat, double Lon, IncidentStatus Status, TrafficLight? Light);
 public sealed record DashboardIncident(Guid Id, string Number, string Summary, IncidentStatus Status, DateTimeOffset ReportedAt);
 public sealed record DashboardView(DashboardToday Today, DashboardDay[] Trend, DashboardMatter[] TopMatters,
@@ -22,7 +24,12 @@ public sealed record DashboardView(DashboardToday Today, DashboardDay[] Trend, D
 /// <summary>
 /// The one-screen dashboard (一屏): today's counts, the last 30 days, the busiest matters, the departments'
 /// on-time rates, the open incidents on the map and the newest ones, all within the caller's jurisdiction.
-/// Plain queries for now; aggregates come later.
+/// The figures are the situation indicators (docs/indicators.md) of the caller's region, so that they
+/// agree with the analysis page: received, dispatched and closed today are the indicators of today;
+/// overdue is the open work past its handle clock's due now (<c>openOverdue</c>); a department's on-time
+/// rate over the 30 days is closed on time ÷ (closed + open overdue), so open overdue work counts against
+/// it, and a department with neither is not listed. The open count, the map's markers and the newest
+/// incidents are read from the incidents themselves.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -37,45 +44,20 @@ public static class DashboardEndpoints
             .WithSummary("The one-screen dashboard of the caller's jurisdiction");
     }
 
-    private static async Task<DashboardView> GetAsync(ZhifaDbContext db, ReferenceData reference, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<DashboardView> GetAsync(ZhifaDbContext db, IndicatorService indicators, ReferenceData reference, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = PlatformTime.LocalDate(now);
-        var dayStart = PlatformTime.StartOf(today);
-        var since = PlatformTime.StartOf(today.AddDays(-(Days - 1)));
-        var visible = db.Incidents.AsNoTracking().Where(IncidentAccess.Visible(http.Jurisdiction()));
-
-        var received = await visible.CountAsync(i => i.ReportedAt >= dayStart, ct);
-        var closed = await visible.CountAsync(i => i.ClosedAt != null && i.ClosedAt >= dayStart, ct);
-        var dispatched = await visible.CountAsync(i => i.Assignments.Any(a => a.AssignedAt >= dayStart), ct);
+        var jurisdiction = http.Jurisdiction();
+        var visible = db.Incidents.AsNoTracking().Where(IncidentAccess.Visible(jurisdiction));
         var open = visible.Where(i => !Ended.Contains(i.Status));
         var openCount = await open.CountAsync(ct);
-        var overdue = await open.CountAsync(i => i.Deadlines.Any(d => d.EndedAt == null && (d.PausedAt ?? now) >= d.DueAt), ct);
 
-        var reportedTimes = await visible.Where(i => i.ReportedAt >= since).Select(i => i.ReportedAt).ToListAsync(ct);
-        var closedTimes = await visible.Where(i => i.ClosedAt != null && i.ClosedAt >= since).Select(i => i.ClosedAt!.Value).ToListAsync(ct);
-        var receivedByDay = reportedTimes.CountBy(PlatformTime.LocalDate).ToDictionary();
-        var closedByDay = closedTimes.CountBy(PlatformTime.LocalDate).ToDictionary();
-        var trend = Enumerable.Range(0, Days).Select(n => today.AddDays(n - (Days - 1)))
-            .Select(d => new DashboardDay(d, receivedByDay.GetValueOrDefault(d), closedByDay.GetValueOrDefault(d))).ToArray();
-
-        var matters = await visible.Where(i => i.ReportedAt >= since && i.MatterCode != null)
-            .GroupBy(i => i.MatterCode!).Select(g => new { Code = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Code).Take(10).ToListAsync(ct);
-        var topMatters = matters.Select(m => new DashboardMatter(m.Code, reference.Matters.GetValueOrDefault(m.Code)?.Name, m.Count)).ToArray();
-
-        // On time: the handle clock (办结时限) ended met before it was due.
-        var closings = await visible.Where(i => i.Status == IncidentStatus.Closed && i.ClosedAt != null && i.ClosedAt >= since)
-            .Select(i => new
-            {
-                Department = i.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.Status != AssignmentStatus.Returned)
-                    .OrderByDescending(a => a.AssignedAt).Select(a => a.DepartmentCode).FirstOrDefault(),
-                OnTime = i.Deadlines.Any(d => d.Kind == DeadlineKind.Handle && d.Outcome == DeadlineOutcome.Met && d.EndedAt != null && d.EndedAt <= d.DueAt),
-            }).ToListAsync(ct);
-        var departments = closings.Where(c => c.Department != null).GroupBy(c => c.Department!)
-            .Select(g => new DashboardDepartment(g.Key, reference.Departments.GetValueOrDefault(g.Key)?.Name, g.Count(), g.Count(c => c.OnTime),
-                Math.Round((double)g.Count(c => c.OnTime) / g.Count(), 4)))
-            .OrderByDescending(d => d.OnTimeRate).ThenByDescending(d => d.Closed).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal).ToArray();
+        // A reader without a region of their own has no figures, only what their jurisdiction lets them see.
+        var (counts, trend, topMatters, departments) = AnalysisRegion.Resolve(null, jurisdiction, reference) is AnalysisRegion.Resolution.Found found
+            ? await FiguresAsync(db, indicators, found.Region, today, ct)
+            : Nothing(today);
 
         var markers = (await open.OrderByDescending(i => i.ReportedAt).Take(MaxMarkers).WithLight(now)
                 .Select(l => new { l.Incident.Id, l.Incident.Number, l.Incident.Lat, l.Incident.Lon, l.Incident.Status, l.Light }).ToListAsync(ct))
@@ -85,6 +67,30 @@ public static class DashboardEndpoints
                 .Select(i => new { i.Id, i.Number, i.Summary, i.Status, i.ReportedAt }).ToListAsync(ct))
             .Select(i => new DashboardIncident(i.Id, i.Number, i.Summary, i.Status, i.ReportedAt)).ToArray();
 
-        return new DashboardView(new DashboardToday(received, dispatched, closed, openCount, overdue), trend, topMatters, departments, markers, latest);
+        return new DashboardView(new DashboardToday(counts.Received, counts.Dispatched, counts.Closed, openCount, counts.OpenOverdue),
+            trend, topMatters, departments, markers, latest);
     }
+
+    private static async Task<(IndicatorFigures Today, DashboardDay[] Trend, DashboardMatter[] TopMatters, DashboardDepartment[] Departments)> FiguresAsync(
+        ZhifaDbContext db, IndicatorService indicators, AnalysisRegion region, DateOnly today, CancellationToken ct)
+    {
+        var days = new IndicatorPeriod(today.AddDays(1 - Days), today);
+        var todays = await indicators.ReportAsync(IndicatorGrouping.Channel, region, new IndicatorPeriod(today, today), ct);
+        var trend = (await IndicatorTrend.DaysAsync(db, region, days, ct))
+            .Select(d => new DashboardDay(d.Date, (int)d.Received, (int)d.Closed)).ToArray();
+        var matters = await indicators.ReportAsync(IndicatorGrouping.Matter, region, days, ct);
+        var topMatters = matters.Rows.Where(r => r.Key.Length > 0 && r.Current.Received > 0)
+            .OrderByDescending(r => r.Current.Received).ThenBy(r => r.Key, StringComparer.Ordinal).Take(10)
+            .Select(r => new DashboardMatter(r.Key, r.Name, r.Current.Received)).ToArray();
+        var byDepartment = await indicators.ReportAsync(IndicatorGrouping.Department, region, days, ct);
+        var departments = byDepartment.Rows.Where(r => r.Key.Length > 0 && r.Current.OnTimeRate is not null)
+            .Select(r => new DashboardDepartment(r.Key, r.Name, r.Current.Closed, r.Current.ClosedOnTime, Math.Round(r.Current.OnTimeRate!.Value, 4),
+                r.Current.OpenOverdue))
+            .OrderByDescending(d => d.OnTimeRate).ThenByDescending(d => d.Closed).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal).ToArray();
+        return (IndicatorFigures.Of(todays.Total.Current), trend, topMatters, departments);
+    }
+
+    private static (IndicatorFigures, DashboardDay[], DashboardMatter[], DashboardDepartment[]) Nothing(DateOnly today) =>
+        (new IndicatorFigures(0, 0, 0, 0, 0, 0, null, null, null, null, null, null, null, null),
+            [.. Enumerable.Range(0, Days).Select(n => new DashboardDay(today.AddDays(n - (Days - 1)), 0, 0))], [], []);
 }
