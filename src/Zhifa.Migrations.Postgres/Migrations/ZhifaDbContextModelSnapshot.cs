@@ -1494,6 +1494,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
+                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
+                        .HasFilter("\"OverdueSince\" IS NOT NULL");
+
                     b.ToTable("IncidentFacts", (string)null);
                 });
 

@@ -1483,6 +1483,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
+                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
+                        .HasFilter("\"OverdueSince\" IS NOT NULL");
+
                     b.ToTable("IncidentFacts", (string)null);
                 });
 
