@@ -17,6 +17,11 @@ internal sealed class IndicatorDayConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(d => d.CountyCode).HasMaxLength(12);
         builder.Property(d => d.TownshipCode).HasMaxLength(12);
         builder.Property(d => d.Key).HasMaxLength(Department.MaxCodeLength);
+        // A county's or a township's query reads its own cells, not the whole city's days filtered:
+        // the key leads with the dimension and the day only, so without these a township's year reads
+        // every township's. Township codes are unique across counties.
+        builder.HasIndex(d => new { d.Dimension, d.CountyCode, d.Day });
+        builder.HasIndex(d => new { d.Dimension, d.TownshipCode, d.Day });
     }
 }
 

@@ -1622,6 +1622,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
 
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
+
                     b.ToTable("IndicatorDays", (string)null);
                 });
 

@@ -1611,6 +1611,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
 
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
+
                     b.ToTable("IndicatorDays", (string)null);
                 });
 

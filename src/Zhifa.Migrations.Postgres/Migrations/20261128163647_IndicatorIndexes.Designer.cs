@@ -12,7 +12,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261128161758_IndicatorIndexes")]
+    [Migration("20261128163647_IndicatorIndexes")]
     partial class IndicatorIndexes
     {
         /// <inheritdoc />
@@ -1624,6 +1624,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
 
                     b.ToTable("IndicatorDays", (string)null);
                 });

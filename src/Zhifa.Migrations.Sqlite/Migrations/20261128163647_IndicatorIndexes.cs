@@ -11,6 +11,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorDays_Dimension_CountyCode_Day",
+                table: "IndicatorDays",
+                columns: new[] { "Dimension", "CountyCode", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorDays_Dimension_TownshipCode_Day",
+                table: "IndicatorDays",
+                columns: new[] { "Dimension", "TownshipCode", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncidentFacts_OverdueSince_ClosedAt_IsOpen",
                 table: "IncidentFacts",
                 columns: new[] { "OverdueSince", "ClosedAt", "IsOpen" },
@@ -20,6 +30,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_IndicatorDays_Dimension_CountyCode_Day",
+                table: "IndicatorDays");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IndicatorDays_Dimension_TownshipCode_Day",
+                table: "IndicatorDays");
+
             migrationBuilder.DropIndex(
                 name: "IX_IncidentFacts_OverdueSince_ClosedAt_IsOpen",
                 table: "IncidentFacts");

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ZhifaDbContext))]
-    [Migration("20261128161555_IndicatorIndexes")]
+    [Migration("20261128163647_IndicatorIndexes")]
     partial class IndicatorIndexes
     {
         /// <inheritdoc />
@@ -1613,6 +1613,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
 
                     b.ToTable("IndicatorDays", (string)null);
                 });
