@@ -26,6 +26,23 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
     }
 
+    /// <summary>The database <paramref name="name"/>, created if missing and kept after the run, so that a later run can reuse what one loaded.</summary>
+    public static async Task<BenchDatabase> KeptAsync(string admin, string name)
+    {
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", name);
+            if ((long)(await exists.ExecuteScalarAsync())! == 0)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+        return new BenchDatabase(null, null, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_admin is null)

@@ -9,11 +9,12 @@ namespace Zhifa.Bench;
 
 /// <summary>
 /// The server's services without HTTP (<c>AddZhifaPlatform</c>, as Program.cs registers them),
-/// with its start-up (migrate, seed, load reference data), on a fresh SQLite file.
+/// with its start-up (migrate, seed, load reference data), on a fresh SQLite file, or on the
+/// PostgreSQL database given by <paramref name="postgres"/>; with the system clock, or <paramref name="clock"/>.
 /// </summary>
 internal static class PlatformHost
 {
-    public static async Task<IHost> StartAsync(string folder, WriteCounter counter)
+    public static async Task<IHost> StartAsync(string folder, WriteCounter counter, string? postgres = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -24,8 +25,8 @@ internal static class PlatformHost
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Zhifa"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+            ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Zhifa"] = postgres ?? $"Data Source={Path.Combine(folder, "bench.db")}",
             // The server's levels (appsettings.json), minus the host's "press Ctrl+C" lines.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = Environment.GetEnvironmentVariable("ZHIFA_BENCH_EF_LOG") ?? "Warning",
@@ -33,6 +34,8 @@ internal static class PlatformHost
         });
 
         var services = builder.Services;
+        if (clock is not null)
+            services.AddSingleton(clock);
         services.AddZhifaPlatform(builder.Configuration, builder.Environment);
         // Counts writes only while switched on (the counting pass), so the timed run pays nothing.
         services.ConfigureDbContext<ZhifaDbContext>((_, o) => o.AddInterceptors(counter.Interceptors), ServiceLifetime.Singleton);

@@ -17,6 +17,11 @@ internal sealed class IndicatorDayConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(d => d.CountyCode).HasMaxLength(12);
         builder.Property(d => d.TownshipCode).HasMaxLength(12);
         builder.Property(d => d.Key).HasMaxLength(Department.MaxCodeLength);
+        // A county's or a township's query reads its own cells, not the whole city's days filtered:
+        // the key leads with the dimension and the day only, so without these a township's year reads
+        // every township's. Township codes are unique across counties.
+        builder.HasIndex(d => new { d.Dimension, d.CountyCode, d.Day });
+        builder.HasIndex(d => new { d.Dimension, d.TownshipCode, d.Day });
     }
 }
 
@@ -34,5 +39,8 @@ internal sealed class IncidentFactConfiguration : IEntityTypeConfiguration<Incid
         builder.Property(f => f.Version).IsConcurrencyToken();
         // Open and overdue at t: the open ones whose overdue began before t.
         builder.HasIndex(f => new { f.IsOpen, f.OverdueSince });
+        // Open and overdue at a past period's end t: overdue since before t, and open now or closed at or after t.
+        // Only incidents that were ever overdue, a few percent, are in it.
+        builder.HasIndex(f => new { f.OverdueSince, f.ClosedAt, f.IsOpen }).HasFilter("\"OverdueSince\" IS NOT NULL");
     }
 }

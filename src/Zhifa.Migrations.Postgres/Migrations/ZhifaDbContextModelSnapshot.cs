@@ -1494,6 +1494,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
+                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
+                        .HasFilter("\"OverdueSince\" IS NOT NULL");
+
                     b.ToTable("IncidentFacts", (string)null);
                 });
 
@@ -1618,6 +1621,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
 
                     b.ToTable("IndicatorDays", (string)null);
                 });

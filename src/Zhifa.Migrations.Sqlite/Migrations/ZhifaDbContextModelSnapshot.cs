@@ -1483,6 +1483,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
+                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
+                        .HasFilter("\"OverdueSince\" IS NOT NULL");
+
                     b.ToTable("IncidentFacts", (string)null);
                 });
 
@@ -1607,6 +1610,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+
+                    b.HasIndex("Dimension", "CountyCode", "Day");
+
+                    b.HasIndex("Dimension", "TownshipCode", "Day");
 
                     b.ToTable("IndicatorDays", (string)null);
                 });
