@@ -76,13 +76,11 @@ public sealed class IndicatorService(ZhifaDbContext db, ReferenceData reference,
             return [];
         if (now <= period.To)
             return await CountAsync(factKey, region.Filter(db.IncidentFacts.AsNoTracking().Where(f => f.IsOpen && f.OverdueSince < now)), ct);
-        // A past period's end t is a day's start. IndicatorTotals.OpenOverdue counts the open ones overdue
-        // before t, plus the later days' OverdueEnded less OverdueStarted: the closed ones overdue since
-        // before t and closed on a day from t's on, i.e. at or after t. Counting those in the facts reads a
-        // few overdue incidents around t, not every daily cell since.
+        // A past period's end t: open then means open now, or closed only after t (docs/indicators.md).
+        // Only incidents ever overdue are in the index this reads, and only those overdue before t.
         var t = period.To;
         return await CountAsync(factKey, region.Filter(db.IncidentFacts.AsNoTracking()
-            .Where(f => f.OverdueSince < t && (f.IsOpen || f.ClosedAt >= t))), ct);
+            .Where(f => f.OverdueSince < t && (f.IsOpen || f.ClosedAt > t))), ct);
     }
 
     private static Task<Dictionary<string, long>> CountAsync(Expression<Func<IncidentFactRow, string>> factKey, IQueryable<IncidentFactRow> facts,
