@@ -41,7 +41,11 @@ public static class IndicatorCells
         {
             var overdue = Indicators.OverdueSince(f) is { } since && since < closedAt;
             if (overdue)
+            {
                 parts.Add((PlatformTime.LocalDate(Indicators.OverdueSince(f)!.Value), new IndicatorTotals { OverdueStarted = 1 }));
+                // Open at t means closed after t: a closing at a day's very first instant ended the stretch the day before.
+                parts.Add((PlatformTime.LocalDate(closedAt.AddTicks(-1)), new IndicatorTotals { OverdueEnded = 1 }));
+            }
             var buckets = new long[HandlingBuckets.Count];
             if (f.HandlingMinutes is { } minutes)
                 buckets[HandlingBuckets.Of(minutes)] = 1;
@@ -53,7 +57,6 @@ public static class IndicatorCells
                 Extended = f.ExtensionCount > 0 ? 1 : 0,
                 Handled = f.HandlingMinutes is null ? 0 : 1,
                 HandlingSeconds = f.HandlingMinutes is { } m ? (long)Math.Round(m * 60) : 0,
-                OverdueEnded = overdue ? 1 : 0,
                 Buckets = buckets,
             }));
         }

@@ -60,6 +60,23 @@ public sealed class AggregateConsistencyTests
         Assert.All(closing, c => Assert.Equal(IndicatorTotals.Zero, c.Value.Plus(reopening[c.Key])));
     }
 
+    [Fact]
+    public void A_closing_at_the_first_instant_of_a_day_is_not_open_overdue_at_that_instant()
+    {
+        var end = Start(FirstDay.AddDays(10));
+        var late = new IncidentFacts(Guid.NewGuid(), end.AddDays(-5), end.AddDays(-5), ClosedAt: end, "grid", "330503", "330503106", "330503-SL",
+            "SY01", IsOpen: false, HandleDueAt: end.AddDays(-3), HandleMetAt: end.AddHours(-1), ClosedOnTime: false, 0, 0, 0, 1, 0, 60);
+        var cells = IndicatorCells.Delta(null, late).ToDictionary();
+
+        var judgedAtItsClosing = Read(cells, IndicatorDimension.Channel, "grid", [late], Start(FirstDay), end);
+        var judgedJustAfter = Read(cells, IndicatorDimension.Channel, "grid", [late], Start(FirstDay), end.AddDays(1));
+
+        Assert.Equal((0, 0), (Indicators.Compute([late], Start(FirstDay), end, Now).OpenOverdue, judgedAtItsClosing.OpenOverdue));
+        Assert.Equal(1, judgedJustAfter.Closed);
+        Assert.Equal(0, judgedJustAfter.OpenOverdue);
+        Assert.Equal(1, Read(cells, IndicatorDimension.Channel, "grid", [late], Start(FirstDay), end.AddDays(-1)).OpenOverdue);
+    }
+
     /// <summary>The platform's read: a period's cells summed, and the open overdue count from the open facts and the later days' cells.</summary>
     private static IndicatorValues Read(Dictionary<IndicatorCell, IndicatorTotals> cells, IndicatorDimension dimension, string key,
         IEnumerable<IncidentFacts> facts, DateTimeOffset from, DateTimeOffset to)
