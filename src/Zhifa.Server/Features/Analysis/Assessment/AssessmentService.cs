@@ -20,14 +20,18 @@ public sealed class AssessmentService(IndicatorService indicators, AssessmentWei
     {
         var stored = await weights.LoadAsync(ct);
         var report = await indicators.ReportAsync(IndicatorGrouping.Department, region, month, ct);
-        // Incidents without a lead department (not yet dispatched) belong to no department to assess.
-        var scored = report.Rows.Where(r => r.Key.Length > 0)
+        // Incidents without a lead department (not yet dispatched) belong to no department to assess; a
+        // department the month did not touch (the report also lists those of the month before) is left out.
+        var scored = report.Rows.Where(r => r.Key.Length > 0 && InMonth(r.Current))
             .Select(r => (Row: r, Score: AssessmentRules.Score(r.Current, stored.Weights))).ToList();
         var rows = AssessmentRules.Rank(scored, s => s.Row.Key, s => s.Score)
             .Select(r => new AssessmentRow(r.Item.Row.Key, r.Item.Row.Name, r.Item.Score, r.Rank, r.Item.Row.Current))
             .ToList();
         return new AssessmentReport(month, region, report.ComputedAt, stored.Weights, rows);
     }
+
+    /// <summary>Whether the department had work in the month: received, dispatched, closed, or open and overdue at its end.</summary>
+    public static bool InMonth(IndicatorValues v) => v.Received > 0 || v.Dispatched > 0 || v.Closed > 0 || v.OpenOverdue > 0;
 
     /// <summary>The calendar month (Beijing) of a day: its first to its last day.</summary>
     public static IndicatorPeriod MonthOf(DateOnly day)
