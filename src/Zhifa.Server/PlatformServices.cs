@@ -60,6 +60,10 @@ public static class PlatformServices
         services.AddScoped<AgendaProposals>();
         services.AddScoped<Features.Analysis.Hotspots.HotspotReads>();
         services.AddScoped<Features.Analysis.Hotspots.DemoWarningRules>();
+        services.AddScoped<Features.Analysis.Assessment.AssessmentService>();
+        services.AddScoped<Features.Analysis.Assessment.AssessmentWeightStore>();
+        // After the start-up initializer (registered above): the seeding needs its migration.
+        services.AddHostedService<Features.Analysis.Assessment.AssessmentWeightSeeder>();
         services.AddScoped<ConsultationSchedule>();
         services.AddOptions<ConsultationOptions>().BindConfiguration("Consultations");
         services.AddHostedService<ConsultationScheduler>();

@@ -171,6 +171,27 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting", b =>
+                {
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Criterion");
+
+                    b.ToTable("AssessmentWeights", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Analysis.Hotspots.WarningRule", b =>
                 {
                     b.Property<Guid>("Id")

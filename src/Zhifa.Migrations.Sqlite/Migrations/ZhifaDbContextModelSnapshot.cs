@@ -160,6 +160,27 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting", b =>
+                {
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Criterion");
+
+                    b.ToTable("AssessmentWeights", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Core.Analysis.Hotspots.WarningRule", b =>
                 {
                     b.Property<Guid>("Id")

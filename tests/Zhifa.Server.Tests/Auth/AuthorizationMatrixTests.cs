@@ -264,6 +264,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddDutyRules(rules);
         AddHotspotRules(rules);
         AddIndicatorRules(rules);
+        AddAssessmentRules(rules);
         return rules;
     }
 
