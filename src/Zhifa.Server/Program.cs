@@ -4,6 +4,7 @@ using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Analysis.Hotspots;
+using Zhifa.Server.Features.Analysis.Packs;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Coordination;
@@ -83,6 +84,7 @@ app.MapOfficersApi();
 app.MapDutyApi();
 app.MapOpen311Api();
 app.MapHotspotApi();
+app.MapPackApi();
 app.MapZhifaUi();
 
 app.Run();
