@@ -263,6 +263,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddOfficersRules(rules);
         AddDutyRules(rules);
         AddHotspotRules(rules);
+        AddPackRules(rules);
         return rules;
     }
 
