@@ -31,6 +31,11 @@ public sealed partial class AuthorizationMatrixTests
             async (c, inScope) => await Send(c, HttpMethod.Get, $"/api/v1/analysis/packs/{await MatrixPackAsync(inScope)}"), ok, notFound);
         rules["GET /api/v1/analysis/packs/{id:guid}.xlsx"] = new(AnalysisReaders,
             async (c, inScope) => await Send(c, HttpMethod.Get, $"/api/v1/analysis/packs/{await MatrixPackAsync(inScope)}.xlsx"), ok, notFound);
+
+        // The figures the packs are made of, read the same way: a region within the caller's jurisdiction.
+        foreach (var figures in new[] { "indicators", "trend" })
+            rules[$"GET /api/v1/analysis/{figures}"] = new(AnalysisReaders,
+                (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/analysis/{figures}?regionCode={region(inScope)}"), ok, notFound);
     }
 
     /// <summary>One daily pack of 南浔区's centre (in scope) or 长兴县's (out of scope), made once for all callers.</summary>
