@@ -60,6 +60,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<IndicatorDay> IndicatorDays => Set<IndicatorDay>();
     public DbSet<Zhifa.Core.Analysis.Hotspots.WarningRule> WarningRules => Set<Zhifa.Core.Analysis.Hotspots.WarningRule>();
     public DbSet<Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting> AssessmentWeights => Set<Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting>();
+    public DbSet<AnalysisPack> AnalysisPacks => Set<AnalysisPack>();
     /// <summary>The Data Protection key ring: tokens, cookies and sealed personal data need the same keys on every node and after every restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

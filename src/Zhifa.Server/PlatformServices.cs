@@ -67,6 +67,11 @@ public static class PlatformServices
         services.AddScoped<ConsultationSchedule>();
         services.AddOptions<ConsultationOptions>().BindConfiguration("Consultations");
         services.AddHostedService<ConsultationScheduler>();
+        services.AddScoped<Features.Analysis.Packs.PackBuilder>();
+        services.AddScoped<Features.Analysis.Packs.PackStore>();
+        services.AddScoped<Features.Analysis.Packs.PackSchedule>();
+        services.AddOptions<Features.Analysis.Packs.PackOptions>().BindConfiguration("Packs");
+        services.AddHostedService<Features.Analysis.Packs.PackScheduler>();
         services.AddZhifaAuth();
         services.AddZhifaMedia(configuration);
         services.AddZhifaNotifications();

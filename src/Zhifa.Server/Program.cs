@@ -5,6 +5,7 @@ using Zhifa.Server;
 using Zhifa.Server.Api;
 using Zhifa.Server.Features.Analysis.Hotspots;
 using Zhifa.Server.Features.Analysis.Assessment;
+using Zhifa.Server.Features.Analysis.Packs;
 using Zhifa.Server.Features.ApiKeys;
 using Zhifa.Server.Features.Audit;
 using Zhifa.Server.Features.Coordination;
@@ -85,6 +86,7 @@ app.MapDutyApi();
 app.MapOpen311Api();
 app.MapHotspotApi();
 app.MapAssessmentApi();
+app.MapPackApi();
 app.MapZhifaUi();
 
 app.Run();

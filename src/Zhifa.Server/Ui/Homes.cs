@@ -26,6 +26,7 @@ public static class Homes
         // Last, after the admin's page: no role lands on these first; each has its own desk.
         new("/officers", "Officers", Badge, [Role.DepartmentLeader, Role.DepartmentOfficer, Role.Admin, Role.Supervisor]),
         new("/duty", "Duty", EventAvailable, [Role.DutyCommander, Role.Admin]),
+        new("/packs", "Packs", Summarize, [Role.Dispatcher, Role.DutyCommander, Role.Analyst, Role.Supervisor]),
     ];
 
     /// <summary>The administrator's sections, each a page of its own under /admin, in the order of its tabs.</summary>

@@ -265,6 +265,7 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
         AddHotspotRules(rules);
         AddIndicatorRules(rules);
         AddAssessmentRules(rules);
+        AddPackRules(rules);
         return rules;
     }
 

@@ -84,6 +84,8 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Supervision:WorkerEnabled", "false");
         // And the consultation scheduler: its tests run its passes on the days they choose.
         builder.UseSetting("Consultations:SchedulerEnabled", "false");
+        // And the analysis packs' schedule, which would make every centre's packs at each server's start.
+        builder.UseSetting("Packs:SchedulerEnabled", "false");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.UseSetting("Media:Root", database.MediaRoot);

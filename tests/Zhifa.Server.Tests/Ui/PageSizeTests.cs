@@ -26,6 +26,7 @@ public sealed class PageSizeTests(BrowserApp app)
         ["/actions"] = ("officer.nanxun.nync", "/inbox"),
         ["/officers"] = ("leader.nanxun.nync", "/inbox"),
         ["/duty"] = ("commander.nanxun", "/dashboard"),
+        ["/packs"] = ("analyst.city", "/dashboard"),
     };
 
     /// <summary>The posts that sign in with a second factor.</summary>

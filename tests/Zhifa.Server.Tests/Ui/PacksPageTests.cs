@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Zhifa.Server.Features.Analysis.Packs;
+using Zhifa.Server.Tests.Support;
+
+namespace Zhifa.Server.Tests.Ui;
+
+/// <summary>The packs page: a dispatcher generates the weekly pack of their centre and reads its figures, as the API holds them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PacksPageTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Packs_AsADispatcher_GeneratesAWeeklyPackAndSeesItsFigures()
+    {
+        var page = await app.PageAsync();
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+        await page.GotoAsync("/packs");
+        await page.ClickAsync("#kind-weekly");
+        await page.ClickAsync("#generate-pack");
+
+        await Assertions.Expect(page.Locator("#pack-title")).ToContainTextAsync("周研判");
+        var id = Guid.Parse(new Uri(page.Url).Query.Split("id=")[1][..36]);
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var pack = await (await api.GetAsync($"/api/v1/analysis/packs/{id}")).ReadAsync<PackView>();
+        var weekly = pack.Weekly!;
+        Assert.Equal(("weekly", "dispatcher.nanxun"), (pack.Kind, pack.GeneratedBy));
+
+        var total = page.Locator("#pack-total tr[data-key='total']");
+        await Assertions.Expect(total.Locator(".received")).ToHaveTextAsync(weekly.Total.Received.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(total.Locator(".closed")).ToHaveTextAsync(weekly.Total.Closed.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#pack-departments tbody tr")).ToHaveCountAsync(weekly.ByDepartment.Length);
+        await Assertions.Expect(page.Locator("#pack-trend tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("#download-pack")).ToHaveAttributeAsync("href", $"/api/v1/analysis/packs/{id}.xlsx");
+        await Assertions.Expect(page.Locator("#print-pack")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("packs-weekly");
+
+        // Printed, the pack stands alone: the navigation and the page's controls are hidden.
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#print-pack")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#pack-total")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
+
+        // Back on the list, the pack is listed under its kind.
+        await page.GotoAsync("/packs");
+        await Assertions.Expect(page.Locator("#packs tr.pack-row", new() { HasText = pack.Period }).First).ToBeVisibleAsync();
+    }
+}
