@@ -66,6 +66,26 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
+    /// <summary>
+    /// A save that changes an incident runs in a transaction of its own unless the caller holds one:
+    /// the indicator ledger adds the change's counts to the aggregates after the rows are written, and
+    /// the change and its counts commit together. Whatever fails, disposing the transaction rolls back both.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !TouchesIncidents())
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Whether the pending changes touch an incident or the rows its figures are counted from.</summary>
+    public bool TouchesIncidents() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is Incident or Clue or Assignment or TimelineEntry or Deadline);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

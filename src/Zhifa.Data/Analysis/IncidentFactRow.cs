@@ -43,6 +43,9 @@ public sealed class IncidentFactRow
         CountyCode = f.CountyCode, TownshipCode = f.TownshipCode, LeadDepartmentCode = f.LeadDepartmentCode, MatterCode = f.MatterCode,
         IsOpen = f.IsOpen, HandleDueAt = f.HandleDueAt, HandleMetAt = f.HandleMetAt, ClosedOnTime = f.ClosedOnTime,
         ReworkCount = f.ReworkCount, ReturnCount = f.ReturnCount, ExtensionCount = f.ExtensionCount, Reports = f.Reports,
-        JoinedReports = f.JoinedReports, HandlingMinutes = f.HandlingMinutes, OverdueSince = Indicators.OverdueSince(f),
+        JoinedReports = f.JoinedReports, OverdueSince = Indicators.OverdueSince(f),
+        // Only a closed incident's handling time is counted; an open one's grows by the minute, and
+        // storing it would rewrite the row on every save.
+        HandlingMinutes = f.ClosedAt is not null && !f.IsOpen ? f.HandlingMinutes : null,
     };
 }

@@ -25,7 +25,7 @@ public sealed partial class AuthorizationMatrixTests
             rules[$"GET /api/v1/analysis/{place}"] = new(AnalysisReaders,
                 (c, inScope) => Send(c, HttpMethod.Get, $"/api/v1/analysis/{place}?regionCode={region(inScope)}"), ok, notFound);
 
-        rules["GET /api/v1/analysis/warning-rules"] = new(AnalysisReaders, (c, _) => Send(c, HttpMethod.Get, "/api/v1/analysis/warning-rules"), ok, ok);
+        rules["GET /api/v1/analysis/warning-rules"] = new([.. AnalysisReaders, Caller.Admin], (c, _) => Send(c, HttpMethod.Get, "/api/v1/analysis/warning-rules"), ok, ok);
         rules["POST /api/v1/analysis/warning-rules"] = new(AnalysisKeepers,
             (c, inScope) => Post(c, "/api/v1/analysis/warning-rules", MatrixWarningRule(inScope)),
             Always(HttpStatusCode.Created), adminOr(HttpStatusCode.Created));

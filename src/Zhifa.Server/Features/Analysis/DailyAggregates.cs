@@ -25,7 +25,10 @@ public static class DailyAggregates
 
     public static async Task AddAsync(ZhifaDbContext db, IReadOnlyDictionary<IndicatorCell, IndicatorTotals> cells, CancellationToken ct)
     {
-        foreach (var chunk in cells.Chunk(Batch))
+        // Always in key order: two transactions adding to the same cells lock them in the same order, never crosswise.
+        var ordered = cells.OrderBy(c => c.Key.Dimension).ThenBy(c => c.Key.Day).ThenBy(c => c.Key.CountyCode, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.TownshipCode, StringComparer.Ordinal).ThenBy(c => c.Key.Key, StringComparer.Ordinal);
+        foreach (var chunk in ordered.Chunk(Batch))
         {
             var parameters = new List<object>();
             var rows = new List<string>();

@@ -20,12 +20,16 @@ public static class FactBackfill
     public static async Task<int> RunAsync(ZhifaDbContext db, Clocks clocks, TimeProvider time, CancellationToken ct)
     {
         var counted = 0;
+        var after = Guid.Empty;
+        var retried = false;
         while (true)
         {
-            var ids = await db.Incidents.AsNoTracking().Where(i => !db.IncidentFacts.Any(f => f.IncidentId == i.Id))
+            // Walks the incidents by key once, so each batch reads on from the last instead of from the start.
+            var ids = await db.Incidents.AsNoTracking().Where(i => i.Id.CompareTo(after) > 0 && !db.IncidentFacts.Any(f => f.IncidentId == i.Id))
                 .OrderBy(i => i.Id).Select(i => i.Id).Take(BatchSize).ToListAsync(ct);
             if (ids.Count == 0)
                 return counted;
+            after = ids[^1];
             var incidents = await db.Incidents.AsNoTracking().WithDetails().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
             var now = time.GetUtcNow();
             var facts = incidents.Select(i => IncidentFacts.Of(i, now, clocks.Calendar)).ToList();
@@ -35,11 +39,26 @@ public static class FactBackfill
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.IncidentFacts.AddRange(facts.Select(IncidentFactRow.Of));
-            await db.SaveChangesAsync(ct);
-            await DailyAggregates.AddAsync(db, cells, ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            counted += facts.Count;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await DailyAggregates.AddAsync(db, cells, ct);
+                await transaction.CommitAsync(ct);
+                counted += facts.Count;
+                retried = false;
+            }
+            catch (DbUpdateException) when (!retried)
+            {
+                // Another server, or a change saved meanwhile, counted some of them first: the batch goes
+                // back whole, and the next pass reads only those still without facts.
+                await transaction.RollbackAsync(ct);
+                after = Guid.Empty;
+                retried = true;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using Zhifa.Core.Analysis;
 using Zhifa.Core.Incidents;
 using Zhifa.Data;
@@ -22,8 +21,8 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
 {
     private sealed class Pending
     {
-        public IDbContextTransaction? Owned;
         public Dictionary<IndicatorCell, IndicatorTotals> Cells = [];
+        public List<IncidentFactRow> Rows = [];
     }
 
     // A pooled context is reused by other requests later: its pending work lives only between saving and saved.
@@ -38,12 +37,30 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
         var touched = TouchedIncidents(db.ChangeTracker);
         if (touched.Count == 0)
             return result;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("An incident is saved inside a transaction (ZhifaDbContext.SaveChangesAsync), so that its counts commit with it.");
         var pending = new Pending();
+        _pending.AddOrUpdate(db, pending);
+        try
+        {
+            await RecountAsync(db, touched, pending, cancellationToken);
+        }
+        catch
+        {
+            await AbandonAsync(db);
+            throw;
+        }
+        return result;
+    }
+
+    private async Task RecountAsync(ZhifaDbContext db, HashSet<Guid> touched, Pending pending, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         foreach (var id in touched)
         {
             var incident = await CompleteAsync(db, id, cancellationToken);
-            var after = incident is null ? null : IncidentFacts.Of(incident, now, clocks.Calendar);
+            // What is stored: handling time only once closed, since it grows by the minute while open and the aggregates count it only at closing.
+            var after = incident is null ? null : IncidentFactRow.Of(IncidentFacts.Of(incident, now, clocks.Calendar)).Facts();
             var row = await db.IncidentFacts.FindAsync([id], cancellationToken);
             var before = row?.Facts();
             if (before == after)
@@ -52,44 +69,23 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
             if (after is null)
                 db.IncidentFacts.Remove(row!);
             else if (row is null)
-                db.IncidentFacts.Add(IncidentFactRow.Of(after));
+                db.IncidentFacts.Add(row = IncidentFactRow.Of(after));
             else
             {
                 var next = IncidentFactRow.Of(after);
                 next.Version = row.Version + 1;
                 db.Entry(row).CurrentValues.SetValues(next);
             }
+            pending.Rows.Add(row!);
         }
-        // Begun after the reads: a SQLite transaction that reads first cannot always take the write
-        // lock later. What changed in between is caught by the incident's and the facts' versions.
-        if (db.Database.CurrentTransaction is null)
-            pending.Owned = await db.Database.BeginTransactionAsync(cancellationToken);
-        _pending.AddOrUpdate(db, pending);
-        return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        if (eventData.Context is ZhifaDbContext db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            try
-            {
-                await DailyAggregates.AddAsync((ZhifaDbContext)db, pending.Cells, cancellationToken);
-                if (pending.Owned is { } owned)
-                    await owned.CommitAsync(cancellationToken);
-            }
-            catch when (pending.Owned is not null)
-            {
-                // The change and its counts go together or not at all.
-                await pending.Owned.RollbackAsync(CancellationToken.None);
-                throw;
-            }
-            finally
-            {
-                if (pending.Owned is { } owned)
-                    await owned.DisposeAsync();
-            }
+            await DailyAggregates.AddAsync(db, pending.Cells, cancellationToken);
         }
         return result;
     }
@@ -97,7 +93,7 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         await AbandonAsync(eventData.Context);
 
-    // EF reports a concurrency failure here instead of to SaveChangesFailed.
+    // EF reports a concurrency failure here, not to SaveChangesFailed.
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
@@ -113,16 +109,19 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
             ? throw new InvalidOperationException("Incidents are saved with SaveChangesAsync, which keeps the indicator aggregates.")
             : result;
 
-    private async Task AbandonAsync(DbContext? db)
+    /// <summary>
+    /// A failed save leaves the facts it would have written to nobody: the transaction that holds the
+    /// change rolls back, and the tracked rows go, so that a retry on the same context counts afresh.
+    /// </summary>
+    private Task AbandonAsync(DbContext? db)
     {
-        if (db is null || !_pending.TryGetValue(db, out var pending))
-            return;
-        _pending.Remove(db);
-        if (pending.Owned is { } owned)
+        if (db is not null && _pending.TryGetValue(db, out var pending))
         {
-            await owned.RollbackAsync();
-            await owned.DisposeAsync();
+            _pending.Remove(db);
+            foreach (var row in pending.Rows)
+                db.Entry(row).State = EntityState.Detached;
         }
+        return Task.CompletedTask;
     }
 
     /// <summary>The incidents whose facts a save may change: its own rows, or those of its clues, assignments, timeline and clocks.</summary>

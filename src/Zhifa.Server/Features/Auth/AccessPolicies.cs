@@ -46,6 +46,8 @@ public static class AccessPolicies
     public const string ReadAnalysis = "analysis.read";
     /// <summary>Keeping the analysis settings (warning rules, assessment weights): supervisors, analysts and the admin.</summary>
     public const string ManageAnalysis = "analysis.manage";
+    /// <summary>Reading the analysis settings: the region readers, and the admin who keeps them.</summary>
+    public const string ReadAnalysisSettings = "analysis.settings.read";
     /// <summary>Officers and teams: department staff for their own, centre roles for their region, the admin for all.</summary>
     public const string ReadOfficers = "officers.read";
     /// <summary>Keeping officers and teams: the admin, and department leaders for their own department.</summary>
@@ -99,6 +101,7 @@ public static class AccessPolicies
         builder.AddPolicy(AcknowledgeNotices, p => p.RequireRole(Names(Jurisdiction.DepartmentStaff.Append(Role.Dispatcher))));
         builder.AddPolicy(ReadDashboard, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
         builder.AddPolicy(ReadAnalysis, p => p.RequireRole(Names(Jurisdiction.RegionReaders)));
+        builder.AddPolicy(ReadAnalysisSettings, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Append(Role.Admin))));
         builder.AddPolicy(ManageAnalysis, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Supervisor), nameof(Role.Analyst)));
         builder.AddPolicy(ReadOfficers, p => p.RequireRole(Names(Jurisdiction.RegionReaders.Union(Jurisdiction.DepartmentStaff).Append(Role.Admin))));
         builder.AddPolicy(ManageOfficers, p => p.RequireRole(nameof(Role.Admin), nameof(Role.DepartmentLeader)));

@@ -22,15 +22,17 @@ public static class WarningRuleEndpoints
     public static IEndpointRouteBuilder MapWarningRulesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/analysis/warning-rules").WithTags("Analysis");
-        group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.ReadAnalysis).WithSummary("The risk-warning rules, by name");
+        group.MapGet("/", ListAsync).RequireAuthorization(AccessPolicies.ReadAnalysisSettings).WithSummary("The risk-warning rules that apply within the caller's jurisdiction, by name");
         group.MapPost("/", CreateAsync).RequireAuthorization(AccessPolicies.ManageAnalysis).WithSummary("Add a risk-warning rule");
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(AccessPolicies.ManageAnalysis).WithSummary("Change a risk-warning rule");
         group.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(AccessPolicies.ManageAnalysis).WithSummary("Remove a risk-warning rule");
         return app;
     }
 
-    private static async Task<Ok<List<WarningRuleView>>> ListAsync(ZhifaDbContext db, CancellationToken ct) =>
+    // The city's rules and those of regions within the caller's jurisdiction; another county's are not theirs to read.
+    private static async Task<Ok<List<WarningRuleView>>> ListAsync(ZhifaDbContext db, HotspotReads reads, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok((await db.WarningRules.AsNoTracking().ToListAsync(ct))
+            .Where(r => r.RegionCode is null || reads.Within(http.Jurisdiction(), r.RegionCode))
             .OrderBy(r => r.Name, StringComparer.Ordinal).Select(WarningRuleView.From).ToList());
 
     private static async Task<Results<Created<WarningRuleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(

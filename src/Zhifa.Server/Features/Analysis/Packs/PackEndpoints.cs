@@ -50,7 +50,7 @@ public static class PackEndpoints
             query = query.Where(p => p.Kind == k);
         var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(p => p.Period).ThenByDescending(p => p.GeneratedAt).ThenBy(p => p.Id).PageAsync(number, size, ct);
+        var rows = await query.OrderByDescending(p => p.GeneratedAt).ThenBy(p => p.Id).PageAsync(number, size, ct);
         return TypedResults.Ok(new PagedList<PackSummary>([.. rows.Select(PackStore.Summary)], total, number, size));
     }
 

@@ -29,8 +29,19 @@ public sealed class PackSchedule(PackStore store, ReferenceData reference, TimeP
         {
             var period = PackPeriods.LastEnded(kind, today);
             foreach (var center in reference.CommandCenters.Values.OrderBy(c => c.Code, StringComparer.Ordinal))
-                if (await store.ScheduleAsync(kind, center, period, ct))
-                    made++;
+            {
+                try
+                {
+                    if (await store.ScheduleAsync(kind, center, period, ct))
+                        made++;
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // One centre's failure must not hold back the others' packs; the next pass tries it again.
+                    logger.LogError(error, "Could not make the {Kind} pack {Period} of {Center}", kind, period, center.Code);
+                    store.Forget();
+                }
+            }
         }
         if (made > 0)
             logger.LogInformation("Made {Count} analysis packs", made);

@@ -43,11 +43,21 @@ public sealed class PackStore(ZhifaDbContext db, PackBuilder builder, TimeProvid
         }
         catch (DbUpdateException)
         {
-            // Another worker made this period's pack first.
-            db.ChangeTracker.Clear();
-            return false;
+            // Another worker made this period's pack first; any other failure is the caller's to hear.
+            if (await MadeElsewhereAsync(key, ct))
+                return false;
+            throw;
         }
     }
+
+    private async Task<bool> MadeElsewhereAsync(string key, CancellationToken ct)
+    {
+        Forget();
+        return await db.AnalysisPacks.AnyAsync(p => p.ScheduleKey == key, ct);
+    }
+
+    /// <summary>Drops what a failed save left tracked, so the next pack starts clean.</summary>
+    public void Forget() => db.ChangeTracker.Clear();
 
     public static PackView View(AnalysisPack pack)
     {
