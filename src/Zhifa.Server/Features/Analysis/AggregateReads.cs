@@ -8,8 +8,8 @@ namespace Zhifa.Server.Features.Analysis;
 
 /// <summary>
 /// Reads the daily aggregates: a period's counters per key, summed in the database over the days and
-/// places selected, and the open overdue counts, from the open incidents' facts and the later days'
-/// cells (see <see cref="IndicatorTotals.OpenOverdue"/>).
+/// places selected. Open overdue work depends on the moment of judgement and is counted from the
+/// facts instead (<see cref="IndicatorService"/>).
 /// </summary>
 internal static class AggregateReads
 {

@@ -35,11 +35,10 @@ public sealed class HotspotReads(ZhifaDbContext db, ReferenceData reference)
             errors.Add("regionCode", $"Unknown region '{regionCode}'.");
             return (null, null);
         }
-        return Within(caller, region.Code) ? (region, null) : (null, NotYours(regionCode));
+        return Within(caller, region.Code) ? (region, null) : (null, AnalysisRegion.NotYours(regionCode));
     }
 
-    public static ProblemHttpResult NotYours(string regionCode) => AnalysisRegion.NotYours(regionCode);
-
+    /// <summary><see cref="AnalysisRegion.Within"/> with the reference data at hand.</summary>
     public bool Within(Jurisdiction caller, string regionCode) => AnalysisRegion.Within(caller, regionCode, reference);
 
     /// <summary>Reports with reportedAt ∈ [from, to), or (from, to] when <paramref name="endInclusive"/>.</summary>
