@@ -57,7 +57,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options)
     public DbSet<DutySwap> DutySwaps => Set<DutySwap>();
     public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
     public DbSet<IncidentFactRow> IncidentFacts => Set<IncidentFactRow>();
-    public DbSet<IndicatorDay> IndicatorDays => Set<IndicatorDay>();
+    public DbSet<IndicatorCellRow> IndicatorCells => Set<IndicatorCellRow>();
     public DbSet<Zhifa.Core.Analysis.Hotspots.WarningRule> WarningRules => Set<Zhifa.Core.Analysis.Hotspots.WarningRule>();
     public DbSet<Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting> AssessmentWeights => Set<Zhifa.Core.Analysis.Assessment.AssessmentWeightSetting>();
     public DbSet<AnalysisPack> AnalysisPacks => Set<AnalysisPack>();

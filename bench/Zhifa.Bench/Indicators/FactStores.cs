@@ -4,12 +4,13 @@ using Npgsql;
 using NpgsqlTypes;
 using Zhifa.Core.Analysis;
 using Zhifa.Data.Analysis;
+using Zhifa.Server.Features.Analysis;
 
 namespace Zhifa.Bench.Indicators;
 
 /// <summary>
 /// Bulk-loads the two tables the indicators read, into the schema the platform's migrations made:
-/// the facts streamed as they are generated, then the summed daily cells.
+/// the facts streamed as they are generated, then the summed aggregate cells.
 /// </summary>
 internal abstract class FactStore : IDisposable
 {
@@ -21,7 +22,7 @@ internal abstract class FactStore : IDisposable
         "Reports", "JoinedReports", "HandlingMinutes", "OverdueSince", "Version",
     ];
 
-    protected static readonly string[] DayColumns = ["Dimension", "Day", "CountyCode", "TownshipCode", "Key", .. IndicatorDay.Counters];
+    protected static readonly string[] DayColumns = [.. AggregateWrites.Keys, .. IndicatorCellRow.Counters];
 
     protected static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
@@ -62,7 +63,7 @@ internal sealed class PostgresFactStore : FactStore
     {
         _connection = new NpgsqlConnection(connectionString);
         _connection.Open();
-        Execute(_connection, "TRUNCATE \"IncidentFacts\", \"IndicatorDays\"");
+        Execute(_connection, "TRUNCATE \"IncidentFacts\", \"IndicatorCells\"");
         _copy = _connection.BeginBinaryImport($"COPY \"IncidentFacts\" ({Quoted(FactColumns)}) FROM STDIN (FORMAT BINARY)");
     }
 
@@ -100,7 +101,7 @@ internal sealed class PostgresFactStore : FactStore
     {
         _copy!.Complete();
         _copy.Dispose();
-        _copy = _connection.BeginBinaryImport($"COPY \"IndicatorDays\" ({Quoted(DayColumns)}) FROM STDIN (FORMAT BINARY)");
+        _copy = _connection.BeginBinaryImport($"COPY \"IndicatorCells\" ({Quoted(DayColumns)}) FROM STDIN (FORMAT BINARY)");
     }
 
     public override void Day(IndicatorCell cell, long[] counters)
@@ -108,9 +109,10 @@ internal sealed class PostgresFactStore : FactStore
         var c = _copy!;
         c.StartRow();
         c.Write(cell.Dimension.ToString(), NpgsqlDbType.Varchar);
-        c.Write(cell.Day, NpgsqlDbType.Date);
         c.Write(cell.CountyCode, NpgsqlDbType.Varchar);
         c.Write(cell.TownshipCode, NpgsqlDbType.Varchar);
+        c.Write(cell.Grain.ToString(), NpgsqlDbType.Varchar);
+        c.Write(cell.Day, NpgsqlDbType.Date);
         c.Write(cell.Key, NpgsqlDbType.Varchar);
         foreach (var value in counters)
             c.Write(value, NpgsqlDbType.Bigint);
@@ -123,10 +125,10 @@ internal sealed class PostgresFactStore : FactStore
         _copy = null;
     }
 
-    public override void Analyze() => Execute(_connection, "VACUUM ANALYZE \"IncidentFacts\", \"IndicatorDays\"");
+    public override void Analyze() => Execute(_connection, "VACUUM ANALYZE \"IncidentFacts\", \"IndicatorCells\"");
 
     public override IEnumerable<(string Table, long Rows, long Bytes)> Sizes() =>
-        new[] { "IncidentFacts", "IndicatorDays" }.Select(t => (t, Scalar(_connection, $"SELECT count(*) FROM \"{t}\""),
+        new[] { "IncidentFacts", "IndicatorCells" }.Select(t => (t, Scalar(_connection, $"SELECT count(*) FROM \"{t}\""),
             Scalar(_connection, $"SELECT pg_total_relation_size('\"{t}\"')"))).ToList();
 
     public override void Dispose()
@@ -163,7 +165,7 @@ internal sealed class SqliteFactStore : FactStore
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        Execute(_connection, "DELETE FROM \"IncidentFacts\"; DELETE FROM \"IndicatorDays\"; PRAGMA cache_size = -1000000;");
+        Execute(_connection, "DELETE FROM \"IncidentFacts\"; DELETE FROM \"IndicatorCells\"; PRAGMA cache_size = -1000000;");
         _grown.Add(FileBytes());
         Begin("IncidentFacts", FactColumns);
     }
@@ -202,11 +204,11 @@ internal sealed class SqliteFactStore : FactStore
     {
         End();
         _grown.Add(FileBytes());
-        Begin("IndicatorDays", DayColumns);
+        Begin("IndicatorCells", DayColumns);
     }
 
     public override void Day(IndicatorCell cell, long[] counters) =>
-        Run([cell.Dimension.ToString(), cell.Day, cell.CountyCode, cell.TownshipCode, cell.Key, .. counters.Cast<object?>()]);
+        Run([cell.Dimension.ToString(), cell.CountyCode, cell.TownshipCode, cell.Grain.ToString(), cell.Day, cell.Key, .. counters.Cast<object?>()]);
 
     public override void EndDays()
     {
@@ -219,7 +221,7 @@ internal sealed class SqliteFactStore : FactStore
     // This build of SQLite has no dbstat table: each table's size is the file's growth while it loaded.
     public override IEnumerable<(string Table, long Rows, long Bytes)> Sizes() =>
         [("IncidentFacts", Scalar(_connection, "SELECT count(*) FROM \"IncidentFacts\""), _grown[1] - _grown[0]),
-         ("IndicatorDays", Scalar(_connection, "SELECT count(*) FROM \"IndicatorDays\""), _grown[2] - _grown[1])];
+         ("IndicatorCells", Scalar(_connection, "SELECT count(*) FROM \"IndicatorCells\""), _grown[2] - _grown[1])];
 
     private readonly List<long> _grown = [];
 

@@ -4,12 +4,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Core.Analysis;
 using Zhifa.Data.Analysis;
+using Zhifa.Server.Features.Analysis;
 using Zhifa.Server.Features.Reference;
 
 namespace Zhifa.Bench.Indicators;
 
 /// <summary>
-/// The indicators over millions of incidents: generate their facts, sum them into daily cells with the
+/// The indicators over millions of incidents: generate their facts, sum them into aggregate cells with the
 /// ledger's own <see cref="IndicatorCells.Of"/>, bulk-load both tables into a database the platform's
 /// start-up migrated, then time <c>IndicatorService.ReportAsync</c> and <c>IndicatorTrend.DaysAsync</c>.
 /// </summary>
@@ -75,20 +76,20 @@ internal static class IndicatorBench
     {
         var figures = new LoadFigures(incidents);
         var cells = new Dictionary<IndicatorCell, long[]>();
-        var counters = IndicatorDay.Counters.Length;
+        var counters = IndicatorCellRow.Counters.Length;
         using FactStore store = postgres ? new PostgresFactStore(connection) : new SqliteFactStore(connection);
         var total = Stopwatch.StartNew();
         long writing = 0;
         foreach (var facts in new IncidentGenerator(reference, Now, incidents).Generate())
         {
             figures.Count(facts, Now);
-            // The ledger's own split of an incident into daily cells, summed per cell.
+            // The ledger's own split of an incident into day and month cells at every level, summed per cell.
             foreach (var (cell, totals) in IndicatorCells.Of(facts))
             {
                 ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, cell, out _);
                 sums ??= new long[counters];
                 var i = 0;
-                foreach (var value in IndicatorDay.Values(totals))
+                foreach (var value in IndicatorCellRow.Values(totals))
                     sums[i++] += value;
             }
             var before = Stopwatch.GetTimestamp();
@@ -103,9 +104,7 @@ internal static class IndicatorBench
 
         var days = Stopwatch.StartNew();
         // In key order: the primary key's B-tree then grows at its end.
-        foreach (var (cell, sums) in cells.OrderBy(c => c.Key.Dimension.ToString(), StringComparer.Ordinal).ThenBy(c => c.Key.Day)
-                     .ThenBy(c => c.Key.CountyCode, StringComparer.Ordinal).ThenBy(c => c.Key.TownshipCode, StringComparer.Ordinal)
-                     .ThenBy(c => c.Key.Key, StringComparer.Ordinal))
+        foreach (var (cell, sums) in cells.OrderBy(c => c.Key, AggregateWrites.KeyOrder))
             store.Day(cell, sums);
         store.EndDays();
         figures.Days = days.Elapsed;

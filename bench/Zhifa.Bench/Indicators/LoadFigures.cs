@@ -61,7 +61,7 @@ internal sealed class LoadFigures(int incidents)
         Console.WriteLine();
         Console.WriteLine("Load");
         Report.Line("facts: generate, sum cells, write", $"{Facts.TotalSeconds:0.0} s ({incidents / Facts.TotalSeconds:N0} incidents/s; {FactWrites.TotalSeconds:0.0} s of it writing)");
-        Report.Line("daily cells: sort and write", $"{Days.TotalSeconds:0.0} s");
+        Report.Line("aggregate cells: sort and write", $"{Days.TotalSeconds:0.0} s");
         Report.Line("analyze", $"{Analyze.TotalSeconds:0.0} s");
         foreach (var (table, rows, bytes) in Sizes)
             Report.Line(table, $"{rows:N0} rows, {bytes / 1024.0 / 1024:N0} MiB with indexes ({(double)bytes / Math.Max(1, rows):0} B/row)");

@@ -1,7 +1,7 @@
 namespace Zhifa.Core.Analysis;
 
 /// <summary>
-/// The histogram in which daily aggregates keep handling times, so that a percentile over millions of
+/// The histogram in which the indicator aggregates keep handling times, so that a percentile over millions of
 /// incidents is read from a few counters instead of sorting them. The bounds are whole working minutes
 /// at the marks a dispatcher thinks in (half an hour, a working day of 480, a week, a month);
 /// from a histogram the 90th percentile is the upper bound of the bucket that holds its rank.

@@ -2,7 +2,7 @@ using Zhifa.Core.Time;
 
 namespace Zhifa.Core.Analysis;
 
-/// <summary>The groupings the daily aggregates keep: each incident counts once under each.</summary>
+/// <summary>The groupings the indicator aggregates keep: each incident counts once under each.</summary>
 public enum IndicatorDimension
 {
     /// <summary>By active lead department; never dispatched counts under the empty key.</summary>
@@ -13,22 +13,33 @@ public enum IndicatorDimension
     Channel,
 }
 
-/// <summary>
-/// One counter row of the daily aggregates: a Beijing calendar day, a grouping and its key, and the
-/// incident's place. Absent codes are empty strings, so that the row has a key a database can index.
-/// </summary>
-public readonly record struct IndicatorCell(DateOnly Day, IndicatorDimension Dimension, string Key, string CountyCode, string TownshipCode);
+/// <summary>How long a cell's stretch of time is: one Beijing calendar day, or the calendar month that begins on its day.</summary>
+public enum IndicatorGrain { Day, Month }
 
 /// <summary>
-/// What one incident adds to the daily aggregates: its reception on the day it was reported, its first
+/// One counter row of the aggregates: a grouping and its key, a place, and a day or a month. The
+/// place is a township (its county and its own code), a whole county (the township
+/// <see cref="IndicatorCells.EveryPlace"/>) or the whole city (both <see cref="IndicatorCells.EveryPlace"/>),
+/// so that a region's period reads its own level's rows, not its townships' summed. Absent codes are
+/// empty strings, so that the row has a key a database can index.
+/// </summary>
+public readonly record struct IndicatorCell(IndicatorDimension Dimension, string CountyCode, string TownshipCode, IndicatorGrain Grain,
+    DateOnly Day, string Key);
+
+/// <summary>
+/// What one incident adds to the aggregates: its reception on the day it was reported, its first
 /// dispatch on that day, its closure (with on-time, rework, extension and handling time) on the day it
 /// closed, and, for a closed incident that was overdue before it closed, the day it became overdue and
 /// the day it ceased to be. Open incidents' overdue state depends on the moment of judgement and is
-/// read from the facts themselves. When an incident changes, the aggregates take
+/// read from the facts themselves. Each of these counts in its day's cell and its month's, at its
+/// township, its county and the city. When an incident changes, the aggregates take
 /// <see cref="Delta"/>: its old contribution out, its new one in.
 /// </summary>
 public static class IndicatorCells
 {
+    /// <summary>The place code of a county's or the city's own cells: every township, every county.</summary>
+    public const string EveryPlace = "*";
+
     public static IEnumerable<(IndicatorCell Cell, IndicatorTotals Totals)> Of(IncidentFacts f)
     {
         var parts = new List<(DateOnly Day, IndicatorTotals Totals)>
@@ -61,14 +72,21 @@ public static class IndicatorCells
             }));
         }
         var county = f.CountyCode ?? "";
-        var township = f.TownshipCode ?? "";
+        (string County, string Township)[] places = [(county, f.TownshipCode ?? ""), (county, EveryPlace), (EveryPlace, EveryPlace)];
         foreach (var dimension in Enum.GetValues<IndicatorDimension>())
         {
             var key = KeyOf(f, dimension);
             foreach (var (day, totals) in parts)
-                yield return (new IndicatorCell(day, dimension, key, county, township), totals);
+                foreach (var (c, t) in places)
+                {
+                    yield return (new IndicatorCell(dimension, c, t, IndicatorGrain.Day, day, key), totals);
+                    yield return (new IndicatorCell(dimension, c, t, IndicatorGrain.Month, MonthOf(day), key), totals);
+                }
         }
     }
+
+    /// <summary>The first day of <paramref name="day"/>'s month: the day a month cell is kept under.</summary>
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>The key an incident counts under in <paramref name="dimension"/>.</summary>
     public static string KeyOf(IncidentFacts f, IndicatorDimension dimension) => dimension switch

@@ -2,7 +2,7 @@ namespace Zhifa.Core.Analysis;
 
 /// <summary>
 /// The additive part of the indicators: counters that sum over incidents, days and places, so that
-/// daily aggregates can hold them and a period's figures are their sum. Everything in
+/// the aggregates can hold them and a period's figures are their sum. Everything in
 /// <see cref="IndicatorValues"/> follows from these and the open overdue count, which depends on the
 /// moment of judgement and is counted apart. Subtracting an incident's old totals and adding its new
 /// ones keeps an aggregate exact when the incident changes.

@@ -4,7 +4,7 @@ namespace Zhifa.Data.Analysis;
 
 /// <summary>
 /// The stored <see cref="IncidentFacts"/> of one incident, as the ledger last counted them: what it
-/// takes out of the daily aggregates when the incident changes, and where the open incidents' overdue
+/// takes out of the indicator aggregates when the incident changes, and where the open incidents' overdue
 /// state is read at the moment of a query.
 /// </summary>
 public sealed class IncidentFactRow

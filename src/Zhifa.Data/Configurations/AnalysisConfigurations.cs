@@ -6,22 +6,19 @@ using Zhifa.Data.Analysis;
 
 namespace Zhifa.Data.Configurations;
 
-internal sealed class IndicatorDayConfiguration : IEntityTypeConfiguration<IndicatorDay>
+internal sealed class IndicatorCellConfiguration : IEntityTypeConfiguration<IndicatorCellRow>
 {
-    public void Configure(EntityTypeBuilder<IndicatorDay> builder)
+    public void Configure(EntityTypeBuilder<IndicatorCellRow> builder)
     {
-        builder.ToTable("IndicatorDays");
-        // The ledger upserts by this key; queries read one grouping over a range of days, in a region.
-        builder.HasKey(d => new { d.Dimension, d.Day, d.CountyCode, d.TownshipCode, d.Key });
+        builder.ToTable("IndicatorCells");
+        // The ledger upserts by this key; a query reads one grouping at one place's level over a range of
+        // months or days, which this order keeps together in the index.
+        builder.HasKey(d => new { d.Dimension, d.CountyCode, d.TownshipCode, d.Grain, d.Day, d.Key });
         builder.Property(d => d.Dimension).HasConversion<string>().HasMaxLength(12);
+        builder.Property(d => d.Grain).HasConversion<string>().HasMaxLength(5);
         builder.Property(d => d.CountyCode).HasMaxLength(12);
         builder.Property(d => d.TownshipCode).HasMaxLength(12);
         builder.Property(d => d.Key).HasMaxLength(Department.MaxCodeLength);
-        // A county's or a township's query reads its own cells, not the whole city's days filtered:
-        // the key leads with the dimension and the day only, so without these a township's year reads
-        // every township's. Township codes are unique across counties.
-        builder.HasIndex(d => new { d.Dimension, d.CountyCode, d.Day });
-        builder.HasIndex(d => new { d.Dimension, d.TownshipCode, d.Day });
     }
 }
 
@@ -37,10 +34,7 @@ internal sealed class IncidentFactConfiguration : IEntityTypeConfiguration<Incid
         builder.Property(f => f.LeadDepartmentCode).HasMaxLength(Department.MaxCodeLength);
         builder.Property(f => f.MatterCode).HasMaxLength(8);
         builder.Property(f => f.Version).IsConcurrencyToken();
-        // Open and overdue at t: the open ones whose overdue began before t.
+        // Open and overdue at t: the open ones whose overdue began before t (those closed since are counted by the aggregates).
         builder.HasIndex(f => new { f.IsOpen, f.OverdueSince });
-        // Open and overdue at a past period's end t: overdue since before t, and open now or closed at or after t.
-        // Only incidents that were ever overdue, a few percent, are in it.
-        builder.HasIndex(f => new { f.OverdueSince, f.ClosedAt, f.IsOpen }).HasFilter("\"OverdueSince\" IS NOT NULL");
     }
 }

@@ -1566,20 +1566,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
-                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
-                        .HasFilter("\"OverdueSince\" IS NOT NULL");
-
                     b.ToTable("IncidentFacts", (string)null);
                 });
 
-            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorDay", b =>
+            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorCellRow", b =>
                 {
                     b.Property<string>("Dimension")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
 
                     b.Property<string>("CountyCode")
                         .HasMaxLength(12)
@@ -1588,6 +1582,13 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<string>("TownshipCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
 
                     b.Property<string>("Key")
                         .HasMaxLength(24)
@@ -1692,13 +1693,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<long>("Reworked")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+                    b.HasKey("Dimension", "CountyCode", "TownshipCode", "Grain", "Day", "Key");
 
-                    b.HasIndex("Dimension", "CountyCode", "Day");
-
-                    b.HasIndex("Dimension", "TownshipCode", "Day");
-
-                    b.ToTable("IndicatorDays", (string)null);
+                    b.ToTable("IndicatorCells", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Data.ApiKey", b =>

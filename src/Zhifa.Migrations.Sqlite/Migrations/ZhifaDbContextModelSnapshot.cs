@@ -1555,19 +1555,13 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOpen", "OverdueSince");
 
-                    b.HasIndex("OverdueSince", "ClosedAt", "IsOpen")
-                        .HasFilter("\"OverdueSince\" IS NOT NULL");
-
                     b.ToTable("IncidentFacts", (string)null);
                 });
 
-            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorDay", b =>
+            modelBuilder.Entity("Zhifa.Data.Analysis.IndicatorCellRow", b =>
                 {
                     b.Property<string>("Dimension")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountyCode")
@@ -1576,6 +1570,13 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<string>("TownshipCode")
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -1681,13 +1682,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<long>("Reworked")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dimension", "Day", "CountyCode", "TownshipCode", "Key");
+                    b.HasKey("Dimension", "CountyCode", "TownshipCode", "Grain", "Day", "Key");
 
-                    b.HasIndex("Dimension", "CountyCode", "Day");
-
-                    b.HasIndex("Dimension", "TownshipCode", "Day");
-
-                    b.ToTable("IndicatorDays", (string)null);
+                    b.ToTable("IndicatorCells", (string)null);
                 });
 
             modelBuilder.Entity("Zhifa.Data.ApiKey", b =>

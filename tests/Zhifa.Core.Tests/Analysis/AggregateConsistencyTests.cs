@@ -20,6 +20,8 @@ public sealed class AggregateConsistencyTests
     [InlineData(55, 65)]   // a period still running
     [InlineData(-20, -10)] // before any data
     [InlineData(30, 31)]   // one day
+    [InlineData(-5, 40)]   // a whole month with days on either side
+    [InlineData(31, 61)]   // exactly one calendar month, April
     public void Aggregated_periods_give_the_formulas_figures(int fromDay, int toDay)
     {
         var facts = RandomFacts(new Random(fromDay * 100 + toDay), 1500);
@@ -29,20 +31,27 @@ public sealed class AggregateConsistencyTests
                 cells[cell] = cells.GetValueOrDefault(cell, IndicatorTotals.Zero).Plus(delta);
         var (from, to) = (Start(FirstDay.AddDays(fromDay)), Start(FirstDay.AddDays(toDay)));
 
-        foreach (var dimension in Enum.GetValues<IndicatorDimension>())
-            foreach (var group in facts.GroupBy(f => IndicatorCells.KeyOf(f, dimension)))
-            {
-                var exact = Indicators.Compute(group, from, to, Now);
-                var aggregated = Read(cells, dimension, group.Key, group, from, to);
-                Assert.Equal(exact with { MeanHandlingMinutes = null, P90HandlingMinutes = null },
-                    aggregated with { MeanHandlingMinutes = null, P90HandlingMinutes = null });
-                if (exact.MeanHandlingMinutes is { } mean)
-                    Assert.InRange(aggregated.MeanHandlingMinutes!.Value, mean - 0.01, mean + 0.01);
-                else
-                    Assert.Null(aggregated.MeanHandlingMinutes);
-                Assert.Equal(exact.P90HandlingMinutes is { } p90 ? HandlingBuckets.UpperBounds[Math.Min(HandlingBuckets.Of(p90), 18)] : null,
-                    aggregated.P90HandlingMinutes);
-            }
+        (string County, string Township, Func<IncidentFacts, bool> Holds)[] places =
+        [
+            (IndicatorCells.EveryPlace, IndicatorCells.EveryPlace, _ => true),
+            ("330503", IndicatorCells.EveryPlace, f => f.CountyCode == "330503"),
+            ("330503", "330503106", f => f.TownshipCode == "330503106"),
+        ];
+        foreach (var (county, township, holds) in places)
+            foreach (var dimension in Enum.GetValues<IndicatorDimension>())
+                foreach (var group in facts.Where(holds).GroupBy(f => IndicatorCells.KeyOf(f, dimension)))
+                {
+                    var exact = Indicators.Compute(group, from, to, Now);
+                    var aggregated = Read(cells, dimension, group.Key, group, from, to, county, township);
+                    Assert.Equal(exact with { MeanHandlingMinutes = null, P90HandlingMinutes = null },
+                        aggregated with { MeanHandlingMinutes = null, P90HandlingMinutes = null });
+                    if (exact.MeanHandlingMinutes is { } mean)
+                        Assert.InRange(aggregated.MeanHandlingMinutes!.Value, mean - 0.01, mean + 0.01);
+                    else
+                        Assert.Null(aggregated.MeanHandlingMinutes);
+                    Assert.Equal(exact.P90HandlingMinutes is { } p90 ? HandlingBuckets.UpperBounds[Math.Min(HandlingBuckets.Of(p90), 18)] : null,
+                        aggregated.P90HandlingMinutes);
+                }
     }
 
     [Fact]
@@ -77,20 +86,24 @@ public sealed class AggregateConsistencyTests
         Assert.Equal(1, Read(cells, IndicatorDimension.Channel, "grid", [late], Start(FirstDay), end.AddDays(-1)).OpenOverdue);
     }
 
-    /// <summary>The platform's read: a period's cells summed, and the open overdue count from the open facts and the later days' cells.</summary>
+    /// <summary>
+    /// The platform's read at one place's level: a period's month and day cells summed, and the open
+    /// overdue count from the open facts and the cells of every day from the judgement's on.
+    /// </summary>
     private static IndicatorValues Read(Dictionary<IndicatorCell, IndicatorTotals> cells, IndicatorDimension dimension, string key,
-        IEnumerable<IncidentFacts> facts, DateTimeOffset from, DateTimeOffset to)
+        IEnumerable<IncidentFacts> facts, DateTimeOffset from, DateTimeOffset to,
+        string county = IndicatorCells.EveryPlace, string township = IndicatorCells.EveryPlace)
     {
-        var mine = cells.Where(c => c.Key.Dimension == dimension && c.Key.Key == key).ToList();
+        var mine = cells.Where(c => c.Key.Dimension == dimension && c.Key.Key == key && c.Key.CountyCode == county && c.Key.TownshipCode == township).ToList();
         var (firstDay, lastDay) = (PlatformTime.LocalDate(from), PlatformTime.LocalDate(to));
-        var period = Sum(mine.Where(c => c.Key.Day >= firstDay && c.Key.Day < lastDay));
+        var period = Sum(mine.Where(c => new IndicatorSpans(firstDay, lastDay).Covers(c.Key)));
         long openOverdue = 0;
         if (Now > from)
         {
             var judgedAt = to < Now ? to : Now;
             var openNow = facts.Count(f => f.IsOpen && Indicators.OverdueSince(f) < judgedAt);
             openOverdue = judgedAt == Now ? openNow
-                : IndicatorTotals.OpenOverdue(openNow, Sum(mine.Where(c => c.Key.Day >= PlatformTime.LocalDate(judgedAt))));
+                : IndicatorTotals.OpenOverdue(openNow, Sum(mine.Where(c => new IndicatorSpans(PlatformTime.LocalDate(judgedAt), DateOnly.MaxValue).Covers(c.Key))));
         }
         return period.Values(from, to, openOverdue);
     }

@@ -21,7 +21,7 @@ public sealed class AnalysisCollection : ICollectionFixture<ZhifaApp>
 }
 
 /// <summary>
-/// The indicators the API reads from the daily aggregates are the formulas of docs/indicators.md over
+/// The indicators the API reads from the aggregates are the formulas of docs/indicators.md over
 /// every incident in the database, computed afresh from the incidents themselves: in every grouping,
 /// for a period still running and for one in the past whose open overdue work has since closed.
 /// </summary>
@@ -51,27 +51,44 @@ public sealed class IndicatorApiTests(ZhifaApp app)
         app.MoveTo(start.AddDays(21).AddHours(2));
         Assert.True(stillOpen.Status == IncidentStatus.InProgress);
 
-        var facts = await AllFactsAsync();
         var today = PlatformTime.LocalDate(app.Time.GetUtcNow());
         // Running (judged now), past (judged at its end, while the late one was still open), and the first day alone.
-        foreach (var (from, to) in new[] { (today.AddDays(-24), today), (first, first.AddDays(9)), (first, first) })
-            foreach (var groupBy in Enum.GetValues<IndicatorGrouping>())
-            {
-                var report = await _scenario.Client.GetFromJsonAsync<IndicatorReportView>(
-                    $"/api/v1/analysis/indicators?groupBy={groupBy.ToString().ToLowerInvariant()}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", Json.Options);
-                AssertFormulas(report!, facts, groupBy, new IndicatorPeriod(from, to));
-            }
+        await AssertEveryGroupingAndRegionAsync([(today.AddDays(-24), today), (first, first.AddDays(9)), (first, first)]);
+
+        // Months later, whole months are read from their month cells, with days on either side.
+        app.MoveTo(start.AddDays(75));
+        today = PlatformTime.LocalDate(app.Time.GetUtcNow());
+        var month = new DateOnly(first.Year, first.Month, 1);
+        await AssertEveryGroupingAndRegionAsync([(month, today), (month.AddMonths(-1).AddDays(3), month.AddMonths(2).AddDays(-1)),
+            (month.AddMonths(-1), first.AddDays(9))]);
     }
 
-    private void AssertFormulas(IndicatorReportView report, List<IncidentFacts> facts, IndicatorGrouping groupBy, IndicatorPeriod period)
+    /// <summary>The whole city, a county and a township, each read from its own level's cells, in every grouping.</summary>
+    private async Task AssertEveryGroupingAndRegionAsync((DateOnly From, DateOnly To)[] periods)
+    {
+        var facts = await AllFactsAsync();
+        var placed = facts.First(f => f.TownshipCode is not null);
+        foreach (var region in new[] { null, placed.CountyCode, placed.TownshipCode })
+            foreach (var (from, to) in periods)
+                foreach (var groupBy in Enum.GetValues<IndicatorGrouping>())
+                {
+                    var report = await _scenario.Client.GetFromJsonAsync<IndicatorReportView>(
+                        $"/api/v1/analysis/indicators?groupBy={groupBy.ToString().ToLowerInvariant()}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"
+                        + (region is null ? "" : $"&regionCode={region}"), Json.Options);
+                    var within = facts.Where(f => region is null || f.CountyCode == region || f.TownshipCode == region).ToList();
+                    AssertFormulas(report!, within, groupBy, region is null, new IndicatorPeriod(from, to));
+                }
+    }
+
+    private void AssertFormulas(IndicatorReportView report, List<IncidentFacts> facts, IndicatorGrouping groupBy, bool wholeCity, IndicatorPeriod period)
     {
         var now = app.Time.GetUtcNow();
-        var groups = facts.GroupBy(f => KeyOf(f, groupBy)).ToDictionary(g => g.Key, g => g.ToList());
+        var groups = facts.GroupBy(f => KeyOf(f, groupBy, wholeCity)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var key in groups.Keys.Union(report.Rows.Select(r => r.Key)))
         {
             var group = groups.GetValueOrDefault(key) ?? [];
             var row = report.Rows.SingleOrDefault(r => r.Key == key);
-            var because = $"{groupBy} '{key}' over {period.First}…{period.Last}";
+            var because = $"{groupBy} '{key}' over {period.First}…{period.Last}{(wholeCity ? "" : " in " + report.RegionCode)}";
             AssertSame(Indicators.Compute(group, period.From, period.To, now), row is null ? null : Figures(row), because);
             AssertSame(Indicators.Compute(group, period.Previous.From, period.Previous.To, now), row?.Previous, because + " (previous)");
         }
@@ -96,12 +113,12 @@ public sealed class IndicatorApiTests(ZhifaApp app)
     private static IndicatorFigures Figures(IndicatorRowView r) => new(r.Received, r.Dispatched, r.Closed, r.ClosedOnTime, r.OpenOverdue, r.Overdue,
         r.OnTimeRate, r.ClosureRate, r.ReworkRate, r.ReturnRate, r.ExtensionRate, r.MeanHandlingMinutes, r.P90HandlingMinutes, r.DuplicateShare);
 
-    private static string KeyOf(IncidentFacts f, IndicatorGrouping groupBy) => groupBy switch
+    private static string KeyOf(IncidentFacts f, IndicatorGrouping groupBy, bool wholeCity) => groupBy switch
     {
         IndicatorGrouping.Department => IndicatorCells.KeyOf(f, IndicatorDimension.Department),
         IndicatorGrouping.Matter => IndicatorCells.KeyOf(f, IndicatorDimension.Matter),
         IndicatorGrouping.Channel => IndicatorCells.KeyOf(f, IndicatorDimension.Channel),
-        _ => f.CountyCode ?? "",
+        _ => (wholeCity ? f.CountyCode : f.TownshipCode) ?? "",
     };
 
     /// <summary>Every incident's facts, counted from its rows now, not from what the ledger stored.</summary>

@@ -86,7 +86,7 @@ public sealed class IndicatorRequestTests(ZhifaApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZhifaDbContext>();
-        await db.IndicatorDays.ExecuteDeleteAsync();
+        await db.IndicatorCells.ExecuteDeleteAsync();
         await db.IncidentFacts.ExecuteDeleteAsync();
         Assert.Equal(0, (await Report(_scenario.Client, "groupBy=department")).Total.Received);
         var incidents = await db.Incidents.CountAsync();

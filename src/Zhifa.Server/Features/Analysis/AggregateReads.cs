@@ -1,23 +1,29 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Core.Analysis;
-using Zhifa.Data;
 using Zhifa.Data.Analysis;
 
 namespace Zhifa.Server.Features.Analysis;
 
 /// <summary>
-/// Reads the daily aggregates: a period's counters per key, summed in the database over the days and
-/// places selected. Open overdue work depends on the moment of judgement and is counted from the
-/// facts instead (<see cref="IndicatorService"/>).
+/// Reads the indicator aggregates: a period's counters per key, summed in the database over the
+/// period's whole months and remaining days (<see cref="IndicatorSpans"/>) at the places selected.
 /// </summary>
 internal static class AggregateReads
 {
-    public static async Task<Dictionary<string, IndicatorTotals>> SumAsync(ZhifaDbContext db, IndicatorDimension dimension,
-        Expression<Func<IndicatorDay, string>> key, AnalysisRegion region, DateOnly first, DateOnly end, CancellationToken ct)
+    /// <summary>The cells that make up <paramref name="spans"/>' days.</summary>
+    public static IQueryable<IndicatorCellRow> Covering(this IQueryable<IndicatorCellRow> cells, IndicatorSpans spans)
     {
-        var days = region.Filter(db.IndicatorDays.AsNoTracking().Where(d => d.Dimension == dimension && d.Day >= first && d.Day < end));
-        var rows = await days.GroupBy(key).Select(g => new IndicatorDay
+        var (first, monthsFirst, monthsEnd, end) = (spans.First, spans.MonthsFirst, spans.MonthsEnd, spans.End);
+        return cells.Where(d =>
+            (d.Grain == IndicatorGrain.Month && d.Day >= monthsFirst && d.Day < monthsEnd)
+            || (d.Grain == IndicatorGrain.Day && ((d.Day >= first && d.Day < monthsFirst) || (d.Day >= monthsEnd && d.Day < end))));
+    }
+
+    public static async Task<Dictionary<string, IndicatorTotals>> SumAsync(IQueryable<IndicatorCellRow> cells,
+        Expression<Func<IndicatorCellRow, string>> key, IndicatorSpans spans, CancellationToken ct)
+    {
+        var rows = await cells.Covering(spans).GroupBy(key).Select(g => new IndicatorCellRow
             {
                 Key = g.Key,
                 Received = g.Sum(d => d.Received),
@@ -56,4 +62,15 @@ internal static class AggregateReads
             }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Key, r => r.Totals());
     }
+
+    /// <summary>
+    /// Per key, the closed incidents still open and overdue at the start of <paramref name="day"/>:
+    /// those that ended overdue on or after it, less those that only became overdue then
+    /// (<see cref="IndicatorTotals.OpenOverdue"/>), read from every month and day from it on.
+    /// </summary>
+    public static Task<Dictionary<string, long>> OverdueCarriedAsync(IQueryable<IndicatorCellRow> cells,
+        Expression<Func<IndicatorCellRow, string>> key, DateOnly day, CancellationToken ct) =>
+        cells.Covering(new IndicatorSpans(day, DateOnly.MaxValue)).GroupBy(key)
+            .Select(g => new { g.Key, Carried = g.Sum(d => d.OverdueEnded - d.OverdueStarted) })
+            .ToDictionaryAsync(g => g.Key, g => g.Carried, ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Core.Access;
+using Zhifa.Core.Analysis;
 using Zhifa.Core.Organization;
 using Zhifa.Data.Analysis;
 using Zhifa.Server.Api;
@@ -18,10 +19,30 @@ public sealed record AnalysisRegion(string? Code, string? CountyCode, string? To
     /// <summary>Grouping by region lists the next level down: counties of the city, townships of a county.</summary>
     public bool ListsCounties => CountyCode is null && TownshipCode is null;
 
-    public IQueryable<IndicatorDay> Filter(IQueryable<IndicatorDay> days) =>
-        TownshipCode is { } township ? days.Where(d => d.TownshipCode == township)
-        : CountyCode is { } county ? days.Where(d => d.CountyCode == county)
-        : days;
+    /// <summary>The region's own aggregate cells: its township's, its county's as a whole, or the whole city's.</summary>
+    public IQueryable<IndicatorCellRow> Cells(IQueryable<IndicatorCellRow> cells)
+    {
+        var (county, township) = TownshipCode is { } t ? (CountyCode ?? "", t)
+            : CountyCode is { } c ? (c, IndicatorCells.EveryPlace)
+            : (IndicatorCells.EveryPlace, IndicatorCells.EveryPlace);
+        return cells.Where(d => d.CountyCode == county && d.TownshipCode == township);
+    }
+
+    /// <summary>
+    /// The cells of the places one level down, each as a whole: the counties of the city, the townships
+    /// of a county, and those of incidents placed in none of them (code ""). A township has none
+    /// below and gives its own. The places are listed so that the index is sought once per place.
+    /// </summary>
+    public IQueryable<IndicatorCellRow> CellsBelow(IQueryable<IndicatorCellRow> cells, ReferenceData reference)
+    {
+        if (TownshipCode is not null)
+            return Cells(cells);
+        List<string> places = ["", .. reference.Regions.Values
+            .Where(r => CountyCode is { } county ? r.ParentCode == county : r.Level == RegionLevel.County).Select(r => r.Code)];
+        return CountyCode is { } c
+            ? cells.Where(d => d.CountyCode == c && places.Contains(d.TownshipCode))
+            : cells.Where(d => places.Contains(d.CountyCode) && d.TownshipCode == IndicatorCells.EveryPlace);
+    }
 
     public IQueryable<IncidentFactRow> Filter(IQueryable<IncidentFactRow> facts) =>
         TownshipCode is { } township ? facts.Where(f => f.TownshipCode == township)

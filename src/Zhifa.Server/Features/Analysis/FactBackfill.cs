@@ -42,7 +42,7 @@ public static class FactBackfill
             try
             {
                 await db.SaveChangesAsync(ct);
-                await DailyAggregates.AddAsync(db, cells, ct);
+                await AggregateWrites.AddAsync(db, cells, ct);
                 await transaction.CommitAsync(ct);
                 counted += facts.Count;
                 retried = false;

@@ -11,7 +11,7 @@ using Zhifa.Server.Features.Deadlines;
 namespace Zhifa.Server.Features.Analysis;
 
 /// <summary>
-/// Keeps the daily aggregates exact on every change, whoever makes it: before a save that touches an
+/// Keeps the indicator aggregates exact on every change, whoever makes it: before a save that touches an
 /// incident (or its clues, assignments, timeline or clocks), it recounts the incident's facts, stores
 /// them, and after the rows are written adds the difference to the aggregate cells, in the same
 /// transaction, so the aggregates never disagree with the incidents they count. The cells are added
@@ -85,7 +85,7 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
         if (eventData.Context is ZhifaDbContext db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
-            await DailyAggregates.AddAsync(db, pending.Cells, cancellationToken);
+            await AggregateWrites.AddAsync(db, pending.Cells, cancellationToken);
         }
         return result;
     }

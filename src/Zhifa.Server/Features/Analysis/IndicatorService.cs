@@ -27,7 +27,7 @@ public sealed record IndicatorReport(IndicatorGrouping GroupBy, AnalysisRegion R
     IReadOnlyList<IndicatorRow> Rows, IndicatorRow Total);
 
 /// <summary>
-/// The situation indicators (态势分析) from the daily aggregates: what the analysis pages, the
+/// The situation indicators (态势分析) from the indicator aggregates: what the analysis pages, the
 /// dashboard, the assessments and the packs all read, so that one figure is the same everywhere.
 /// </summary>
 public sealed class IndicatorService(ZhifaDbContext db, ReferenceData reference, TimeProvider time)
@@ -62,32 +62,35 @@ public sealed class IndicatorService(ZhifaDbContext db, ReferenceData reference,
     private async Task<Dictionary<string, (IndicatorTotals Totals, long OpenOverdue)>> PeriodAsync(
         IndicatorGrouping groupBy, AnalysisRegion region, IndicatorPeriod period, DateTimeOffset now, CancellationToken ct)
     {
-        var (dimension, dayKey, factKey) = KeysOf(groupBy, region);
-        var sums = await AggregateReads.SumAsync(db, dimension, dayKey, region, period.First, period.Last.AddDays(1), ct);
-        var overdue = await OpenOverdueAsync(factKey, region, period, now, ct);
+        var (dimension, cellKey, factKey) = KeysOf(groupBy, region);
+        var all = db.IndicatorCells.AsNoTracking().Where(d => d.Dimension == dimension);
+        var cells = groupBy == IndicatorGrouping.Region ? region.CellsBelow(all, reference) : region.Cells(all);
+        var sums = await AggregateReads.SumAsync(cells, cellKey, new IndicatorSpans(period.First, period.Last.AddDays(1)), ct);
+        var overdue = await OpenOverdueAsync(cells, cellKey, factKey, region, period, now, ct);
         return sums.Keys.Union(overdue.Keys).ToDictionary(k => k, k => (sums.GetValueOrDefault(k, IndicatorTotals.Zero), overdue.GetValueOrDefault(k)));
     }
 
-    /// <summary>Open and overdue at the period's end, or now while it runs; none before it begins.</summary>
-    private async Task<Dictionary<string, long>> OpenOverdueAsync(Expression<Func<IncidentFactRow, string>> factKey, AnalysisRegion region,
-        IndicatorPeriod period, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Open and overdue at the period's end, or now while it runs; none before it begins. At a past
+    /// end t: the incidents open now and overdue since before t, and those closed since that were
+    /// open and overdue at t, which the aggregates carry (docs/indicators.md).
+    /// </summary>
+    private async Task<Dictionary<string, long>> OpenOverdueAsync(IQueryable<IndicatorCellRow> cells, Expression<Func<IndicatorCellRow, string>> cellKey,
+        Expression<Func<IncidentFactRow, string>> factKey, AnalysisRegion region, IndicatorPeriod period, DateTimeOffset now, CancellationToken ct)
     {
         if (now <= period.From)
             return [];
-        if (now <= period.To)
-            return await CountAsync(factKey, region.Filter(db.IncidentFacts.AsNoTracking().Where(f => f.IsOpen && f.OverdueSince < now)), ct);
-        // A past period's end t: open then means open now, or closed only after t (docs/indicators.md).
-        // Only incidents ever overdue are in the index this reads, and only those overdue before t.
-        var t = period.To;
-        return await CountAsync(factKey, region.Filter(db.IncidentFacts.AsNoTracking()
-            .Where(f => f.OverdueSince < t && (f.IsOpen || f.ClosedAt > t))), ct);
+        var t = now <= period.To ? now : period.To;
+        var open = await region.Filter(db.IncidentFacts.AsNoTracking().Where(f => f.IsOpen && f.OverdueSince < t))
+            .GroupBy(factKey).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        if (t == now)
+            return open;
+        var carried = await AggregateReads.OverdueCarriedAsync(cells, cellKey, period.Last.AddDays(1), ct);
+        return open.Keys.Union(carried.Keys).Select(k => (Key: k, Count: open.GetValueOrDefault(k) + carried.GetValueOrDefault(k)))
+            .Where(k => k.Count != 0).ToDictionary(k => k.Key, k => k.Count);
     }
 
-    private static Task<Dictionary<string, long>> CountAsync(Expression<Func<IncidentFactRow, string>> factKey, IQueryable<IncidentFactRow> facts,
-        CancellationToken ct) =>
-        facts.GroupBy(factKey).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-    private static (IndicatorDimension, Expression<Func<IndicatorDay, string>>, Expression<Func<IncidentFactRow, string>>) KeysOf(
+    private static (IndicatorDimension, Expression<Func<IndicatorCellRow, string>>, Expression<Func<IncidentFactRow, string>>) KeysOf(
         IndicatorGrouping groupBy, AnalysisRegion region) => groupBy switch
     {
         IndicatorGrouping.Department => (IndicatorDimension.Department, d => d.Key, f => f.LeadDepartmentCode ?? ""),

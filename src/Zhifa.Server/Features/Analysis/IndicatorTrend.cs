@@ -14,15 +14,15 @@ public sealed record TrendDay(DateOnly Date, long Received, long Dispatched, lon
 
 public sealed record TrendView(string? RegionCode, DateOnly From, DateOnly To, IReadOnlyList<TrendDay> Days);
 
-/// <summary>The day-by-day flows of a period, from the same daily aggregates as the indicators: every day listed, empty ones as zeros.</summary>
+/// <summary>The day-by-day flows of a period, from the same aggregates as the indicators: every day listed, empty ones as zeros.</summary>
 public static class IndicatorTrend
 {
     public static async Task<IReadOnlyList<TrendDay>> DaysAsync(ZhifaDbContext db, AnalysisRegion region, IndicatorPeriod period, CancellationToken ct)
     {
         var end = period.Last.AddDays(1);
         // Every incident has one channel: the channel cells of a day count each incident once.
-        var rows = await region.Filter(db.IndicatorDays.AsNoTracking()
-                .Where(d => d.Dimension == IndicatorDimension.Channel && d.Day >= period.First && d.Day < end))
+        var rows = await region.Cells(db.IndicatorCells.AsNoTracking().Where(d => d.Dimension == IndicatorDimension.Channel))
+            .Where(d => d.Grain == IndicatorGrain.Day && d.Day >= period.First && d.Day < end)
             .GroupBy(d => d.Day)
             .Select(g => new TrendDay(g.Key, g.Sum(d => d.Received), g.Sum(d => d.Dispatched), g.Sum(d => d.Closed), g.Sum(d => d.ClosedOnTime)))
             .ToDictionaryAsync(d => d.Date, ct);

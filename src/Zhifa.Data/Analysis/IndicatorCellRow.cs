@@ -3,16 +3,19 @@ using Zhifa.Core.Analysis;
 namespace Zhifa.Data.Analysis;
 
 /// <summary>
-/// One row of the daily aggregates (日汇总): the <see cref="IndicatorTotals"/> of one
-/// <see cref="IndicatorCell"/>. Kept by the indicator ledger on every change of an incident, in the
-/// change's own transaction, by adding differences; a period's indicators are the sum of its days.
+/// One row of the indicator aggregates (日汇总, 月汇总): the <see cref="IndicatorTotals"/> of one
+/// <see cref="IndicatorCell"/>, a day's or a month's at a township, a county or the city. Kept by the
+/// indicator ledger on every change of an incident, in the change's own transaction, by adding
+/// differences; a period's indicators are the sum of its months and remaining days (<see cref="IndicatorSpans"/>).
 /// </summary>
-public sealed class IndicatorDay
+public sealed class IndicatorCellRow
 {
     public IndicatorDimension Dimension { get; set; }
-    public DateOnly Day { get; set; }
     public string CountyCode { get; set; } = "";
     public string TownshipCode { get; set; } = "";
+    public IndicatorGrain Grain { get; set; }
+    /// <summary>The day, or the first day of the month.</summary>
+    public DateOnly Day { get; set; }
     public string Key { get; set; } = "";
     public long Received { get; set; }
     public long Dispatched { get; set; }
