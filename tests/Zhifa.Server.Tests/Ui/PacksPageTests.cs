@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Zhifa.Core.Time;
 using Zhifa.Server.Features.Analysis.Packs;
 using Zhifa.Server.Tests.Support;
 
@@ -44,5 +47,34 @@ public sealed class PacksPageTests(BrowserApp app)
         // Back on the list, the pack is listed under its kind.
         await page.GotoAsync("/packs");
         await Assertions.Expect(page.Locator("#packs tr.pack-row", new() { HasText = pack.Period }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AMonthlyPack_ShowsTheMonthsDepartmentAssessment()
+    {
+        // A report this month, so that a department has work to assess in it.
+        using var grid = await app.ApiAsAsync("grid.hefu");
+        var grids = (await grid.GetFromJsonAsync<JsonElement>("/api/v1/grids?regionCode=330503106&pageSize=200")).GetProperty("items");
+        var spot = grids[grids.GetArrayLength() - 9].GetProperty("center");
+        (await grid.PostAsJsonAsync("/api/v1/clues", new
+        {
+            channel = "grid", matterCode = "SY01", text = "月度考核展示：河道漂浮物 " + Guid.NewGuid().ToString("N")[..8],
+            lat = spot.GetProperty("lat").GetDouble(), lon = spot.GetProperty("lon").GetDouble(),
+        })).EnsureSuccessStatusCode();
+        using var api = await app.ApiAsAsync("dispatcher.nanxun");
+        var month = PlatformTime.LocalDate(app.Time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var made = await (await api.PostJsonAsync("/api/v1/analysis/packs", new { kind = "monthly", period = month })).ReadAsync<PackView>();
+        var assessment = made.Monthly!.Assessment!;
+        Assert.NotEmpty(assessment);
+
+        var page = await app.PageAsync();
+        await page.SignInAsync("dispatcher.nanxun", "/workbench");
+        await page.GotoAsync($"/packs?id={made.Id}");
+
+        await Assertions.Expect(page.Locator("#pack-title")).ToContainTextAsync("月会商");
+        await Assertions.Expect(page.Locator("#pack-assessment tr.assessment-row")).ToHaveCountAsync(assessment.Length);
+        var first = assessment[0];
+        await Assertions.Expect(page.Locator($"#pack-assessment tr[data-department='{first.DepartmentCode}'] .score"))
+            .ToHaveTextAsync(first.Score is { } score ? score.ToString("0.00", CultureInfo.InvariantCulture) : "未参评");
     }
 }

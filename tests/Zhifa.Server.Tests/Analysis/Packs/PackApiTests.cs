@@ -2,6 +2,7 @@ using System.Net;
 using Zhifa.Core.Incidents;
 using Zhifa.Core.Time;
 using Zhifa.Data.Analysis;
+using Zhifa.Server.Features.Analysis.Assessment;
 using Zhifa.Server.Features.Analysis.Packs;
 using Zhifa.Server.Features.Incidents;
 using Zhifa.Server.Tests.Analysis.Hotspots;
@@ -77,6 +78,14 @@ public sealed class PackApiTests(ZhifaApp app)
         Assert.Equal($"{m.From:yyyy-MM}", monthly.Period);
         Assert.Equal(NanxunCenter, m.Agenda.CenterCode);
         Assert.Equal(m.Total.Received, m.ByRegion.Sum(r => r.Received));
+
+        // The month's assessment in the pack is the assessment's own answer for the month and region.
+        var running = (await GenerateAsync(Dispatcher, new { kind = "monthly", period = $"{Today:yyyy-MM}" })).Monthly!;
+        var assessed = await (await Dispatcher.GetAsync($"/api/v1/analysis/assessment?month={Today:yyyy-MM}&regionCode={Scenario.Nanxun}"))
+            .ReadAsync<AssessmentReportView>();
+        Assert.NotEmpty(running.Assessment!);
+        Assert.Equal(assessed.Rows.Select(r => (r.DepartmentCode, r.Score, r.Rank, r.Indicators.Received)),
+            running.Assessment!.Select(r => (r.DepartmentCode, r.Score, r.Rank, r.Indicators.Received)));
 
         var list = await (await Dispatcher.GetAsync($"/api/v1/analysis/packs?kind=weekly&regionCode={Scenario.Nanxun}&pageSize=100")).ReadAsync<PagedList<PackSummary>>();
         Assert.Contains(list.Items, p => p.Id == weekly.Id);

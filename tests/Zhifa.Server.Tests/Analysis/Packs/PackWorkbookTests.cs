@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Zhifa.Core.Time;
 using Zhifa.Data.Analysis;
 using Zhifa.Server.Features.Analysis;
+using Zhifa.Server.Features.Analysis.Assessment;
 using Zhifa.Server.Features.Analysis.Packs;
 using Zhifa.Server.Tests.Support;
 
@@ -69,6 +70,7 @@ public sealed class PackWorkbookTests(ZhifaApp app)
             var agenda = monthly.Monthly.Agenda;
             Assert.Equal(agenda.Disputes.Length + agenda.Overdue.Length + agenda.Supervised.Length + agenda.Hotspots.Sum(h => h.Incidents.Length),
                 book.Worksheet("会商议题").LastRowUsed()!.RowNumber() - 1);
+            AssertAssessment(book.Worksheet("部门考核"), monthly.Monthly.Assessment!);
         }
         using (var book = await DownloadAsync(daily))
         {
@@ -110,8 +112,27 @@ public sealed class PackWorkbookTests(ZhifaApp app)
                 ("延期率", row.ExtensionRate), ("重复占比", row.DuplicateShare), ("上期按时办结率", row.Previous.OnTimeRate),
             })
                 AssertRate(sheet.Cell(r, column[header]), rate);
-            AssertMinutes(sheet.Cell(r, column["平均处置时长(分钟)"]), row.MeanHandlingMinutes);
-            AssertMinutes(sheet.Cell(r, column["P90处置时长(分钟)"]), row.P90HandlingMinutes);
+            AssertNumberOrBlank(sheet.Cell(r, column["平均处置时长(分钟)"]), row.MeanHandlingMinutes);
+            AssertNumberOrBlank(sheet.Cell(r, column["P90处置时长(分钟)"]), row.P90HandlingMinutes);
+        }
+    }
+
+    /// <summary>Each department's rank, score and figures as numbers; blank where one is not assessed.</summary>
+    private static void AssertAssessment(IXLWorksheet sheet, IReadOnlyList<AssessmentRowView> rows)
+    {
+        Assert.NotEmpty(rows);
+        Assert.Equal(PackWorkbook.AssessmentHeaders, Enumerable.Range(1, PackWorkbook.AssessmentHeaders.Length).Select(c => Text(sheet, 1, c)));
+        Assert.Equal(rows.Count, sheet.LastRowUsed()!.RowNumber() - 1);
+        for (var n = 0; n < rows.Count; n++)
+        {
+            var (row, r) = (rows[n], n + 2);
+            Assert.Equal(row.DepartmentCode, Text(sheet, r, 2));
+            AssertNumberOrBlank(sheet.Cell(r, 1), row.Rank);
+            AssertNumberOrBlank(sheet.Cell(r, 4), row.Score);
+            AssertRate(sheet.Cell(r, 5), row.Indicators.OnTimeRate);
+            AssertRate(sheet.Cell(r, 6), row.Indicators.ClosureRate);
+            Assert.Equal(row.Indicators.Closed, Number(sheet, r, 7));
+            Assert.Equal(row.Indicators.OpenOverdue, Number(sheet, r, 8));
         }
     }
 
@@ -127,7 +148,7 @@ public sealed class PackWorkbookTests(ZhifaApp app)
         Assert.Equal(rate.Value, cell.GetDouble(), 12);
     }
 
-    private static void AssertMinutes(IXLCell cell, double? minutes)
+    private static void AssertNumberOrBlank(IXLCell cell, double? minutes)
     {
         if (minutes is null)
             Assert.True(cell.IsEmpty());

@@ -16,10 +16,13 @@ public sealed record AssessmentReport(IndicatorPeriod Month, AnalysisRegion Regi
 /// </summary>
 public sealed class AssessmentService(IndicatorService indicators, AssessmentWeightStore weights)
 {
-    public async Task<AssessmentReport> ReportAsync(AnalysisRegion region, IndicatorPeriod month, CancellationToken ct)
+    public async Task<AssessmentReport> ReportAsync(AnalysisRegion region, IndicatorPeriod month, CancellationToken ct) =>
+        await AssessAsync(await indicators.ReportAsync(IndicatorGrouping.Department, region, month, ct), ct);
+
+    /// <summary>The assessment of a month's department indicators, already read (the monthly pack has them).</summary>
+    public async Task<AssessmentReport> AssessAsync(IndicatorReport report, CancellationToken ct)
     {
         var stored = await weights.LoadAsync(ct);
-        var report = await indicators.ReportAsync(IndicatorGrouping.Department, region, month, ct);
         // Incidents without a lead department (not yet dispatched) belong to no department to assess; a
         // department the month did not touch (the report also lists those of the month before) is left out.
         var scored = report.Rows.Where(r => r.Key.Length > 0 && InMonth(r.Current))
@@ -27,7 +30,7 @@ public sealed class AssessmentService(IndicatorService indicators, AssessmentWei
         var rows = AssessmentRules.Rank(scored, s => s.Row.Key, s => s.Score)
             .Select(r => new AssessmentRow(r.Item.Row.Key, r.Item.Row.Name, r.Item.Score, r.Rank, r.Item.Row.Current))
             .ToList();
-        return new AssessmentReport(month, region, report.ComputedAt, stored.Weights, rows);
+        return new AssessmentReport(report.Period, report.Region, report.ComputedAt, stored.Weights, rows);
     }
 
     /// <summary>Whether the department had work in the month: received, dispatched, closed, or open and overdue at its end.</summary>

@@ -7,6 +7,7 @@ using Zhifa.Core.Matters;
 using Zhifa.Core.Organization;
 using Zhifa.Data;
 using Zhifa.Data.Analysis;
+using Zhifa.Server.Features.Analysis.Assessment;
 using Zhifa.Server.Features.Analysis.Hotspots;
 using Zhifa.Server.Features.Auth;
 using Zhifa.Server.Features.Coordination;
@@ -19,8 +20,8 @@ namespace Zhifa.Server.Features.Analysis.Packs;
 /// (indicators, trend, hotspots, chronic places, warnings, the consultation agenda), as the centre sees its
 /// region: the same pack whoever asks for it.
 /// </summary>
-public sealed class PackBuilder(ZhifaDbContext db, IndicatorService indicators, HotspotReads spots, AgendaProposals proposals,
-    Jurisdictions jurisdictions, ReferenceData reference)
+public sealed class PackBuilder(ZhifaDbContext db, IndicatorService indicators, AssessmentService assessments, HotspotReads spots,
+    AgendaProposals proposals, Jurisdictions jurisdictions, ReferenceData reference)
 {
     /// <summary>A department is ranked with at least this many closed or overdue incidents in the period.</summary>
     public const int MinimumJudged = 5;
@@ -86,9 +87,10 @@ public sealed class PackBuilder(ZhifaDbContext db, IndicatorService indicators, 
         var byMatter = await indicators.ReportAsync(IndicatorGrouping.Matter, region, period, ct);
         var byRegion = await indicators.ReportAsync(IndicatorGrouping.Region, region, period, ct);
         var agenda = await proposals.ProposeAsync(center.Code, ConsultationKind.Monthly, now, ct);
+        var assessment = await assessments.AssessAsync(byDepartment, ct);
         return new MonthlyConsultation(period.First, period.Last, now, IndicatorRowView.Of(byDepartment.Total),
             [.. byDepartment.Rows.Select(IndicatorRowView.Of)], [.. byMatter.Rows.Select(IndicatorRowView.Of)],
-            [.. byRegion.Rows.Select(IndicatorRowView.Of)], Rank(byDepartment.Rows), agenda);
+            [.. byRegion.Rows.Select(IndicatorRowView.Of)], Rank(byDepartment.Rows), agenda, [.. assessment.Rows.Select(AssessmentRowView.Of)]);
     }
 
     /// <summary>Departments with enough judged incidents, by on-time rate; ties by more judged, then by code.</summary>

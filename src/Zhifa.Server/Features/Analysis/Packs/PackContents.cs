@@ -1,3 +1,4 @@
+using Zhifa.Server.Features.Analysis.Assessment;
 using Zhifa.Server.Features.Analysis.Hotspots;
 using Zhifa.Server.Features.Coordination;
 
@@ -26,9 +27,14 @@ public sealed record WeeklyAnalysis(DateOnly From, DateOnly To, DateTimeOffset J
     IndicatorRowView[] ByDepartment, IndicatorRowView[] ByMatter, TrendDay[] Trend, HotspotView[] Hotspots, ChronicPlaceView[] Chronic,
     PackRanking Ranking);
 
-/// <summary>月会商: the month's indicators against the month before, rankings, and the monthly consultation's proposed agenda.</summary>
+/// <summary>
+/// 月会商: the month's indicators against the month before, rankings, the monthly consultation's proposed
+/// agenda, and the month's department assessment (督查考核) as <c>/api/v1/analysis/assessment</c> gives it.
+/// </summary>
+/// <param name="Assessment">Every department with work in the month, assessed by rank, then those not assessed; absent from packs kept before it was part of them.</param>
 public sealed record MonthlyConsultation(DateOnly From, DateOnly To, DateTimeOffset JudgedAt, IndicatorRowView Total,
-    IndicatorRowView[] ByDepartment, IndicatorRowView[] ByMatter, IndicatorRowView[] ByRegion, PackRanking Ranking, ProposedAgenda Agenda);
+    IndicatorRowView[] ByDepartment, IndicatorRowView[] ByMatter, IndicatorRowView[] ByRegion, PackRanking Ranking, ProposedAgenda Agenda,
+    AssessmentRowView[]? Assessment);
 
 /// <summary>A pack as listed: what, whose, when, by whom (null: the schedule).</summary>
 public sealed record PackSummary(Guid Id, string Kind, string CenterCode, string RegionCode, string Period, DateTimeOffset GeneratedAt,

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Zhifa.Core.Time;
+using Zhifa.Server.Features.Analysis.Assessment;
 using Zhifa.Server.Features.Analysis.Hotspots;
 using Zhifa.Server.Features.Coordination;
 using Zhifa.Server.Features.Reference;
@@ -50,6 +51,8 @@ public static class PackWorkbook
             Indicators(book.Worksheets.Add("事项指标"), monthly.ByMatter);
             Indicators(book.Worksheets.Add("区域指标"), monthly.ByRegion);
             Ranking(book.Worksheets.Add("部门排名"), monthly.Ranking);
+            if (monthly.Assessment is { } assessment)
+                Assessment(book.Worksheets.Add("部门考核"), assessment);
             Agenda(book.Worksheets.Add("会商议题"), monthly.Agenda);
         }
         using var stream = new MemoryStream();
@@ -108,6 +111,16 @@ public static class PackWorkbook
             ranking.Best.Select(r => Ranked("最好", r)).Concat(ranking.Worst.Select(r => Ranked("最差", r))));
 
     private static object?[] Ranked(string list, RankedDepartment r) => [list, r.Rank, r.Code, r.Name, Rate(r.OnTimeRate), r.ClosedOnTime, r.Judged];
+
+    public static readonly string[] AssessmentHeaders = ["名次", "部门编码", "部门", "得分", "按时办结率", "办结率", "办结数", "超期未办结数"];
+
+    /// <summary>The assessed by rank with their score; those not assessed (nothing closed, nothing overdue) with neither.</summary>
+    private static void Assessment(IXLWorksheet sheet, IEnumerable<AssessmentRowView> rows) =>
+        Table(sheet, AssessmentHeaders, rows.Select(r => new object?[]
+        {
+            r.Rank, r.DepartmentCode, r.Name, r.Score, Rate(r.Indicators.OnTimeRate), Rate(r.Indicators.ClosureRate), r.Indicators.Closed,
+            r.Indicators.OpenOverdue,
+        }));
 
     private static void Agenda(IXLWorksheet sheet, ProposedAgenda agenda)
     {
