@@ -24,6 +24,7 @@ using Zhifa.Server.Features.Reference;
 using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Features.Users;
 using Zhifa.Server.Health;
+using Zhifa.Server.Observability;
 using Zhifa.Server.Ui;
 
 // The SQLite database lives under the content root; watching that tree for appsettings changes
@@ -40,6 +41,7 @@ builder.Services.AddZhifaApi();
 builder.Services.AddZhifaRateLimits(builder.Configuration);
 builder.Services.AddZhifaHealthChecks();
 builder.Services.AddZhifaUi();
+builder.Services.AddZhifaTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ if (args is [AdminCommand.Name, ..])
 if (args is [RetrainCommand.Name, ..])
     return await RetrainCommand.RunAsync(app);
 
+app.UseZhifaMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
@@ -62,6 +65,7 @@ app.UseAntiforgery();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapZhifaHealth();
+app.MapZhifaMetrics();
 app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapUsersApi();

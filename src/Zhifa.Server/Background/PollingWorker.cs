@@ -1,3 +1,5 @@
+using Zhifa.Server.Observability;
+
 namespace Zhifa.Server.Background;
 
 /// <summary>
@@ -24,6 +26,8 @@ public abstract class PollingWorker(IServiceScopeFactory scopes, TimeProvider ti
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // A span per tick when traces are collected: what a worker did, and what it queried.
+                using var activity = PlatformMetrics.Activities.StartActivity($"{GetType().Name} pass");
                 while (await PassAsync(scope.ServiceProvider, stoppingToken) > 0)
                 {
                 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Features.Analysis;
+using Zhifa.Server.Observability;
 
 namespace Zhifa.Server.Data;
 
@@ -15,20 +16,26 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Zhifa");
-        // Every save that changes an incident keeps the indicator aggregates in the same transaction.
+        // Every save that changes an incident keeps the indicator aggregates in the same transaction,
+        // and what every save writes is counted for the platform's metrics.
         services.AddSingleton<IndicatorLedger>();
+        services.AddSingleton<QueueDepths>();
+        services.AddSingleton<PlatformMetrics>();
+        services.AddSingleton<MeteredSaves>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Zhifa is not set.");
             services.AddDbContextPool<ZhifaDbContext>((sp, o) => o.UseNpgsql(connectionString,
-                npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")).AddInterceptors(sp.GetRequiredService<IndicatorLedger>()));
+                npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")).AddInterceptors(sp.GetRequiredService<IndicatorLedger>(),
+                    sp.GetRequiredService<MeteredSaves>()));
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
             services.AddDbContextPool<ZhifaDbContext>((sp, o) => o.UseSqlite(sqlite,
-                s => s.MigrationsAssembly("Zhifa.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<IndicatorLedger>()));
+                s => s.MigrationsAssembly("Zhifa.Migrations.Sqlite")).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<IndicatorLedger>(),
+                    sp.GetRequiredService<MeteredSaves>()));
         }
         return services;
     }

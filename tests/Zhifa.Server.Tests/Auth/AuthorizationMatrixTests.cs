@@ -120,6 +120,8 @@ public sealed partial class AuthorizationMatrixTests(ZhifaApp app)
             // Open to all: probes, the API's description, sign-in itself (a wrong password is 401 for anyone).
             ["ANY /health/live"] = Public(_ => Get("/health/live"), HttpStatusCode.OK),
             ["ANY /health/ready"] = Public(_ => Get("/health/ready"), HttpStatusCode.OK),
+            // Open to this machine and the monitoring networks, without signing in (MetricsAccess; the tests call in-process).
+            ["ANY /metrics"] = Public(_ => Get("/metrics"), HttpStatusCode.OK),
             ["GET /openapi/{documentName}.json"] = Public(_ => Get("/openapi/v1.json"), HttpStatusCode.OK),
             ["GET /scalar/{documentName?}"] = Public(_ => Get("/scalar/v1"), HttpStatusCode.OK),
             ["GET /scalar/scalar.js"] = Public(_ => Get("/scalar/scalar.js"), HttpStatusCode.OK),

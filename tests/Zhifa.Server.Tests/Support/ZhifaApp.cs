@@ -86,6 +86,9 @@ public sealed class ZhifaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Consultations:SchedulerEnabled", "false");
         // And the analysis packs' schedule, which would make every centre's packs at each server's start.
         builder.UseSetting("Packs:SchedulerEnabled", "false");
+        // And the queue sampler; the metrics tests sample when they choose, and read every scrape fresh.
+        builder.UseSetting("Observability:SamplerEnabled", "false");
+        builder.UseSetting("Observability:ScrapeCacheMilliseconds", "0");
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Zhifa", database.ConnectionString);
         builder.UseSetting("Media:Root", database.MediaRoot);

@@ -8,6 +8,7 @@ using Zhifa.Server.Features.Deadlines;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Features.Notifications;
 using Zhifa.Server.Features.Reference;
+using Zhifa.Server.Observability;
 
 namespace Zhifa.Server.Features.Supervision;
 
@@ -20,7 +21,8 @@ namespace Zhifa.Server.Features.Supervision;
 /// on (clock, level) refuses a second notice for a step whatever happens.
 /// </summary>
 public sealed class SupervisionSweep(
-    ZhifaDbContext db, Clocks clocks, ReferenceData reference, NotificationCenter notifications, TimeProvider time, ILogger<SupervisionSweep> logger)
+    ZhifaDbContext db, Clocks clocks, ReferenceData reference, NotificationCenter notifications, PlatformMetrics metrics, TimeProvider time,
+    ILogger<SupervisionSweep> logger)
 {
     private const int Batch = 200;
 
@@ -61,6 +63,7 @@ public sealed class SupervisionSweep(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, reached), ct);
         if (claimed == 0)
             return;
+        var dueAt = deadline.NextEffectAt ?? now;
         deadline.Climb(reached, rules);
         var subject = await db.Incidents.AsNoTracking().Where(i => i.Id == deadline.IncidentId)
             .Select(i => new Subject(i.Number, i.CountyCode, i.HandlingCenterCode,
@@ -74,6 +77,7 @@ public sealed class SupervisionSweep(
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            metrics.SupervisionStep(now - dueAt);
         }
         catch (DbUpdateException e)
         {
