@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Features.Analysis;
+using Zhifa.Server.Features.Dashboard;
 using Zhifa.Server.Observability;
 
 namespace Zhifa.Server.Data;
@@ -26,6 +27,9 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Zhifa is not set.");
+            // Nodes on one database tell each other's live pages of changes (LISTEN/NOTIFY).
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ChangeRelay>(sp, connectionString));
+            services.AddHostedService(sp => sp.GetRequiredService<ChangeRelay>());
             services.AddDbContextPool<ZhifaDbContext>((sp, o) => o.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly("Zhifa.Migrations.Postgres")).AddInterceptors(sp.GetRequiredService<IndicatorLedger>(),
                     sp.GetRequiredService<MeteredSaves>()));
