@@ -55,6 +55,7 @@ public static class PlatformServices
         services.AddScoped<OfficerStore>();
         services.AddScoped<OfficerRules>();
         services.AddScoped<DemoOfficers>();
+        services.AddScoped<DemoIncidents>();
         services.AddZhifaDeadlines();
         services.AddZhifaDisputes();
         services.AddScoped<AgendaProposals>();

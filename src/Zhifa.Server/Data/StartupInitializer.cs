@@ -57,6 +57,9 @@ internal sealed class StartupInitializer(
         }
         await reference.LoadAsync(db, cancellationToken);
         await clocks.LoadAsync(db, cancellationToken);
+        // The demo history is placed, routed and timed by the reference data and the calendar, so it comes after they are loaded.
+        if (environment.IsDevelopment())
+            await scope.ServiceProvider.GetRequiredService<DemoIncidents>().SeedAsync(cancellationToken);
         var counted = await FactBackfill.RunAsync(db, clocks, time, cancellationToken);
         if (counted > 0)
             logger.LogInformation("Counted {Incidents} incidents into the indicator aggregates", counted);

@@ -21,14 +21,18 @@ public static class AggregateWrites
         $"ON CONFLICT ({string.Join(", ", Keys.Select(Quote))}) DO UPDATE SET "
         + string.Join(", ", IndicatorCellRow.Counters.Select(c => $"{Quote(c)} = \"IndicatorCells\".{Quote(c)} + excluded.{Quote(c)}"));
 
-    /// <summary>Cells per statement: each takes 39 parameters, well inside both providers' limits.</summary>
-    private const int Batch = 200;
+    /// <summary>
+    /// Cells per statement: each takes 39 parameters, well inside both providers' limits. SQLite finds
+    /// each named parameter by a scan of the statement's names, so binding grows with the square of
+    /// the statement's size: there, shorter statements write a batch's thousand cells several times faster.
+    /// </summary>
+    private static int BatchFor(ZhifaDbContext db) => db.IsSqlite ? 40 : 200;
 
     public static async Task AddAsync(ZhifaDbContext db, IReadOnlyDictionary<IndicatorCell, IndicatorTotals> cells, CancellationToken ct)
     {
         // Always in key order: two transactions adding to the same cells lock them in the same order, never crosswise.
         var ordered = cells.OrderBy(c => c.Key, KeyOrder);
-        foreach (var chunk in ordered.Chunk(Batch))
+        foreach (var chunk in ordered.Chunk(BatchFor(db)))
         {
             var parameters = new List<object>();
             var rows = new List<string>();

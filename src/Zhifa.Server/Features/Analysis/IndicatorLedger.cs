@@ -56,9 +56,11 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
     private async Task RecountAsync(ZhifaDbContext db, HashSet<Guid> touched, Pending pending, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // Looked up once: each Entries() call detects changes across the whole tracker again, which a batch of many incidents pays per incident.
+        var tracked = db.ChangeTracker.Entries<Incident>().ToDictionary(e => e.Entity.Id);
         foreach (var id in touched)
         {
-            var incident = await CompleteAsync(db, id, cancellationToken);
+            var incident = await CompleteAsync(db, tracked.GetValueOrDefault(id), id, cancellationToken);
             // What is stored: handling time only once closed, since it grows by the minute while open and the aggregates count it only at closing.
             var after = incident is null ? null : IncidentFactRow.Of(IncidentFacts.Of(incident, now, clocks.Calendar)).Facts();
             var row = await db.IncidentFacts.FindAsync([id], cancellationToken);
@@ -151,9 +153,8 @@ public sealed class IndicatorLedger(Clocks clocks, TimeProvider time) : SaveChan
     /// The incident as the save will leave it, with every collection its facts read: the tracked
     /// instance, its missing collections loaded (tracked changes win over the stored rows); null when deleted.
     /// </summary>
-    private static async Task<Incident?> CompleteAsync(ZhifaDbContext db, Guid id, CancellationToken ct)
+    private static async Task<Incident?> CompleteAsync(ZhifaDbContext db, EntityEntry<Incident>? entry, Guid id, CancellationToken ct)
     {
-        var entry = db.ChangeTracker.Entries<Incident>().FirstOrDefault(e => e.Entity.Id == id);
         if (entry is null)
         {
             var loaded = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, ct);
