@@ -1564,7 +1564,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("IsOpen", "OverdueSince");
+                    b.HasIndex("OverdueSince", "CountyCode", "TownshipCode", "LeadDepartmentCode", "MatterCode", "Channel")
+                        .HasDatabaseName("IX_IncidentFacts_OpenOverdue")
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("IncidentFacts", (string)null);
                 });
