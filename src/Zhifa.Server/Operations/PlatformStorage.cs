@@ -1,0 +1,33 @@
+using Zhifa.Server.Data;
+using Zhifa.Server.Features.Media;
+
+namespace Zhifa.Server.Operations;
+
+/// <summary>
+/// Where an installation keeps its data: the database (provider and connection) and the media folder.
+/// A backup reads one; a restore writes one.
+/// </summary>
+public sealed record PlatformStorage(DatabaseProvider Provider, string ConnectionString, string MediaRoot)
+{
+    /// <summary>The storage the server would use with this configuration, resolved as its start-up does.</summary>
+    public static PlatformStorage From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var media = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
+        var connection = configuration.GetConnectionString("Zhifa");
+        if (database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection))
+            throw new BackupException("Database:Provider is Postgres but ConnectionStrings:Zhifa is not set.");
+        return new PlatformStorage(
+            database.Provider,
+            database.Provider == DatabaseProvider.Postgres ? connection! : DatabaseSetup.SqliteConnectionString(connection, environment.ContentRootPath),
+            MediaStore.RootFor(media, environment.ContentRootPath));
+    }
+
+    /// <summary>The provider's way of copying the database out and back in.</summary>
+    public IDatabaseBackup Database => Provider == DatabaseProvider.Postgres
+        ? new PostgresBackup(ConnectionString)
+        : new SqliteBackup(ConnectionString);
+}
+
+/// <summary>A backup or restore that could not be done; the message says why, in one line.</summary>
+public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner);
