@@ -144,6 +144,37 @@ public sealed class BackupRestoreTests(ZhifaApp app) : IAsyncLifetime
         Assert.StartsWith("usage:", lines[1]);
     }
 
+    [Fact]
+    public async Task ServerCommands_RunAsAnOperatorRunsThem_ExitZeroWithAnArchiveAndOneWithOneErrorLine()
+    {
+        var backup = await RunServerAsync(BackupCommand.Name, Archive);
+        var restore = await RunServerAsync(RestoreCommand.Name, Path.Combine(_folder, "missing.tar.gz"));
+
+        Assert.True(backup.ExitCode == 0, backup.Errors);
+        Assert.True(File.Exists(Archive));
+        Assert.Equal(1, restore.ExitCode);
+        Assert.StartsWith("restore failed: There is no archive at", Assert.Single(restore.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>The server's own executable with a command, configured for the suite's database through the environment.</summary>
+    private async Task<(int ExitCode, string Errors)> RunServerAsync(params string[] args)
+    {
+        Directory.CreateDirectory(_folder);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Zhifa.Server.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment["Database__Provider"] = app.Database.Provider;
+        start.Environment["ConnectionStrings__Zhifa"] = app.Database.ConnectionString;
+        start.Environment["Media__Root"] = app.Database.MediaRoot;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await errors);
+    }
+
     private static IConfiguration Configuration(TestDatabase database) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Database:Provider"] = database.Provider,
