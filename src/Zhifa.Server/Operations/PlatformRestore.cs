@@ -17,6 +17,9 @@ public sealed class PlatformRestore(PlatformStorage storage)
         if (!string.Equals(manifest.Provider, storage.Provider.ToString(), StringComparison.OrdinalIgnoreCase))
             throw new BackupException(
                 $"The archive holds a {manifest.Provider} database but this installation is configured for {storage.Provider}; restore it on a {manifest.Provider} installation.");
+        // The start after the restore could not migrate a schema this version has never seen.
+        if (manifest.MigrationId is { } migration && !storage.KnownMigrations().Contains(migration))
+            throw new BackupException($"The archive comes from a newer version of the platform (migration {migration}); restore it with that version or a later one.");
         var database = storage.Database;
         if (!manifest.Files.Any(f => f.Path == database.ArchiveName))
             throw new BackupException($"The archive lacks its database, {database.ArchiveName}.");

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
 using Zhifa.Server.Data;
 using Zhifa.Server.Features.Media;
 
@@ -21,6 +23,18 @@ public sealed record PlatformStorage(DatabaseProvider Provider, string Connectio
             database.Provider,
             database.Provider == DatabaseProvider.Postgres ? connection! : DatabaseSetup.SqliteConnectionString(connection, environment.ContentRootPath),
             MediaStore.RootFor(media, environment.ContentRootPath));
+    }
+
+    /// <summary>The migrations this version of the platform knows for the provider; building the model needs no connection.</summary>
+    public IReadOnlySet<string> KnownMigrations()
+    {
+        var options = new DbContextOptionsBuilder<ZhifaDbContext>();
+        if (Provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Zhifa.Migrations.Postgres"));
+        else
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Zhifa.Migrations.Sqlite"));
+        using var db = new ZhifaDbContext(options.Options);
+        return db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The provider's way of copying the database out and back in.</summary>

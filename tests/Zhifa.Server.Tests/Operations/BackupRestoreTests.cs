@@ -98,16 +98,35 @@ public sealed class BackupRestoreTests(ZhifaApp app) : IAsyncLifetime
         var manifest = await new PlatformBackup(Source, app.Time).CreateAsync(Archive, CancellationToken.None);
         // The same manifest over other bytes: a well-formed archive whose checksum alone gives it away.
         var swapped = manifest.Files.First(f => f.Path.EndsWith(reported.Sha256, StringComparison.Ordinal)).Path;
-        var files = new Dictionary<string, string>();
-        await BackupArchive.ExtractAsync(Archive, name => files[name] = Path.Combine(_folder, "x", name), CancellationToken.None);
-        await File.WriteAllBytesAsync(files[swapped], [.. reported.Bytes.Reverse()]);
-        await BackupArchive.WriteAsync(Archive, manifest, files, CancellationToken.None);
+        await RewriteAsync(manifest, files => File.WriteAllBytes(files[swapped], [.. reported.Bytes.Reverse()]));
         var target = StorageOf(await FreshTargetAsync());
 
         var refused = await Assert.ThrowsAsync<BackupException>(() => new PlatformRestore(target).RestoreAsync(Archive, force: false, CancellationToken.None));
 
         Assert.Contains(swapped, refused.Message);
         Assert.False(await target.Database.HasDataAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Restore_OfAnArchiveFromANewerVersion_IsRefusedSayingSo()
+    {
+        var manifest = await new PlatformBackup(Source, app.Time).CreateAsync(Archive, CancellationToken.None);
+        await RewriteAsync(manifest with { MigrationId = "29991231000000_FromANewerVersion" }, _ => { });
+        var target = StorageOf(await FreshTargetAsync());
+
+        var refused = await Assert.ThrowsAsync<BackupException>(() => new PlatformRestore(target).RestoreAsync(Archive, force: false, CancellationToken.None));
+
+        Assert.Contains("newer version", refused.Message);
+        Assert.False(await target.Database.HasDataAsync(CancellationToken.None));
+    }
+
+    /// <summary>The archive written again with <paramref name="manifest"/>, after <paramref name="change"/> has edited its extracted files.</summary>
+    private async Task RewriteAsync(BackupManifest manifest, Action<Dictionary<string, string>> change)
+    {
+        var files = new Dictionary<string, string>();
+        await BackupArchive.ExtractAsync(Archive, name => files[name] = Path.Combine(_folder, "x", name), CancellationToken.None);
+        change(files);
+        await BackupArchive.WriteAsync(Archive, manifest, files, CancellationToken.None);
     }
 
     [Fact]
