@@ -25,6 +25,7 @@ using Zhifa.Server.Features.Triage;
 using Zhifa.Server.Features.Users;
 using Zhifa.Server.Health;
 using Zhifa.Server.Observability;
+using Zhifa.Server.Operations;
 using Zhifa.Server.Ui;
 
 // The SQLite database lives under the content root; watching that tree for appsettings changes
@@ -49,6 +50,11 @@ if (args is [AdminCommand.Name, ..])
     return await AdminCommand.RunAsync(app, args[1..]);
 if (args is [RetrainCommand.Name, ..])
     return await RetrainCommand.RunAsync(app);
+// Backup runs beside a live server; restore wants it stopped (docs/operations.md).
+if (args is [BackupCommand.Name, ..])
+    return await BackupCommand.RunAsync(app, args[1..]);
+if (args is [RestoreCommand.Name, ..])
+    return await RestoreCommand.RunAsync(app, args[1..]);
 
 app.UseZhifaMetrics();
 app.UseExceptionHandler();

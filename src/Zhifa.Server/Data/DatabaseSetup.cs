@@ -44,7 +44,8 @@ public static class DatabaseSetup
         return services;
     }
 
-    private static string SqliteConnectionString(string? configured, string contentRoot)
+    /// <summary>The configured SQLite connection with its file's path made absolute, its folder created.</summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/zhifa.db" : configured);
         if (!Path.IsPathRooted(builder.DataSource))

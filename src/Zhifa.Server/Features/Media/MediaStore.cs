@@ -11,18 +11,22 @@ namespace Zhifa.Server.Features.Media;
 /// </summary>
 public sealed class MediaStore
 {
-    private const string TempFolder = "tmp";
+    /// <summary>Where files are written before they are complete; not part of the store's contents.</summary>
+    public const string TempFolder = "tmp";
 
     private readonly ILogger<MediaStore> _logger;
 
     public MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment, ILogger<MediaStore> logger)
     {
         _logger = logger;
-        Root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Root));
+        Root = RootFor(options.Value, environment.ContentRootPath);
         Directory.CreateDirectory(Path.Combine(Root, TempFolder));
     }
 
     public string Root { get; }
+
+    /// <summary>The folder a store keeps its files in; the backup reads it without opening a store.</summary>
+    public static string RootFor(MediaOptions options, string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, options.Root));
 
     /// <summary>Where the file with this hash lives (whether or not it is there).</summary>
     public string PathOf(string sha256)
