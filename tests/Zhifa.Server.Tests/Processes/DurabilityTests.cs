@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Tests.Support;
 
@@ -12,7 +13,8 @@ namespace Zhifa.Server.Tests.Processes;
 /// answer of 2xx means the clue was committed, not merely queued. On the suite's database provider
 /// (SQLite, or PostgreSQL when ZHIFA_TEST_POSTGRES is set).
 /// </summary>
-public sealed class DurabilityTests
+[Collection(ProcessCollection.Name)]
+public sealed class DurabilityTests(ITestOutputHelper output)
 {
     private const int Senders = 4;
     private const int KillAfter = 60;
@@ -21,6 +23,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Intake_WhenServerKilledMidStream_KeepsEveryAcknowledgedClueExactlyOnce()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync();
         var acknowledged = new ConcurrentDictionary<int, ClueAccepted>();
         var bodies = new ConcurrentDictionary<int, ClueRequest>();
@@ -57,6 +60,7 @@ public sealed class DurabilityTests
             await Task.WhenAny(enough.Task, Task.WhenAll(senders)).WaitAsync(TimeSpan.FromSeconds(60));
             await server.KillAsync();
             await Task.WhenAll(senders);
+            output.WriteLine($"Killed at {clock.Elapsed} with {acknowledged.Count} clues acknowledged and {cutOff.Count} cut off");
             Assert.True(acknowledged.Count >= KillAfter, $"Only {acknowledged.Count} clues were acknowledged before the kill.\n{server.Output}");
             Assert.True(acknowledged.Count < MaxClues, "Every clue was sent before the kill; the kill proved nothing.");
         }
@@ -64,6 +68,7 @@ public sealed class DurabilityTests
         await using var restarted = await ServerProcess.StartAsync(database, "node-after-kill");
         using var hotline = ProcessData.Hotline(restarted);
         Assert.Equal(HttpStatusCode.OK, (await hotline.GetAsync("/health/ready")).StatusCode);
+        output.WriteLine($"Restarted and ready at {clock.Elapsed}");
         var stored = await StoredAsync(database);
         Assert.All(acknowledged, a =>
         {

@@ -249,3 +249,13 @@ public sealed class ServerProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 }
+
+/// <summary>
+/// The process tests run one at a time and apart from the rest of the suite: each starts servers of its
+/// own, and on a small machine two such tests at once, or beside the in-process tests, would starve each other.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessCollection
+{
+    public const string Name = "processes";
+}

@@ -15,6 +15,7 @@ namespace Zhifa.Server.Tests.Processes;
 /// outbound message per notification and channel. Both nodes share the PostgreSQL database, or the
 /// SQLite file, whose writers take turns: the sweep's claim is meant to hold on both.
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed partial class TwoNodeTests(ITestOutputHelper output)
 {
     private const int Incidents = 200;
@@ -23,16 +24,19 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
     [Fact]
     public async Task Supervision_WhenTwoNodesSweepTheSameDueClocks_IssuesEachStepOnce()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync();
         // The server has no clock to move: the clocks are made due by moving their moments into the past.
         await using (var intake = await ServerProcess.StartAsync(database, "intake-node"))
             await ReportAsync(intake, await ProcessData.SpotsAsync(database, Incidents));
+        output.WriteLine($"{Incidents} incidents reported at {clock.Elapsed}");
         var expected = await MakeDueAsync(database);
         Assert.Equal(Incidents, expected.Count);
 
         var workers = new Dictionary<string, string> { ["Supervision__WorkerEnabled"] = "true", ["Supervision__PollSeconds"] = "1" };
         // Both start together, so that their workers' first passes meet over the same due clocks.
         var nodes = await ServerProcess.StartAllAsync(database, workers, "node-a", "node-b");
+        output.WriteLine($"Both nodes ready at {clock.Elapsed}");
         try
         {
             var issued = await ProcessData.EventuallyAsync(async () => await NoticeCountAsync(database) >= expected.Count, TimeSpan.FromSeconds(45));
@@ -40,6 +44,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             // rather than a stop: the host may take its whole shutdown timeout to stop the classifier's training.
             foreach (var node in nodes)
                 await node.KillAsync();
+            output.WriteLine($"Every step issued at {clock.Elapsed}");
             Assert.True(issued, $"Only {await NoticeCountAsync(database)} of {expected.Count} steps were issued.\n{Logs(nodes)}");
         }
         finally
