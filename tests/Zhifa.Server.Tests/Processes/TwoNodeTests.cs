@@ -76,7 +76,9 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.All(sent, s => Assert.Contains(s.Notification, inbox.Select(n => n.Id)));
         foreach (var node in nodes)
-            output.WriteLine($"{node.Name} sent {node.Lines(SentLine().IsMatch).Count} of the {sent.Count} outbound messages");
+            output.WriteLine($"{node.Name} sent {node.Lines(SentLine().IsMatch).Count} of the {sent.Count} outbound messages; " +
+                $"{node.Lines(l => l.Contains("was issued elsewhere", StringComparison.Ordinal)).Count} steps refused by the unique index, " +
+                $"{node.Lines(l => l.Contains("pass failed", StringComparison.Ordinal)).Count} failed passes");
     }
 
     /// <summary>Reports one clue per spot, each dispatched at once with its accept-by clock running.</summary>
