@@ -29,6 +29,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Seed__DemoIncidents"] = "false",
                 ["ASPNETCORE_CONTENTROOT"] = folder,
                 ["Database__Provider"] = postgres is null ? "Sqlite" : "Postgres",
                 ["ConnectionStrings__Zhifa"] = postgres ?? $"Data Source={Path.Combine(folder, "zhifa.db")}",

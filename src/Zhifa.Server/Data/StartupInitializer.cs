@@ -21,6 +21,7 @@ internal sealed class StartupInitializer(
     Clocks clocks,
     TimeProvider time,
     IHostEnvironment environment,
+    IConfiguration configuration,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ internal sealed class StartupInitializer(
         await reference.LoadAsync(db, cancellationToken);
         await clocks.LoadAsync(db, cancellationToken);
         // The demo history is placed, routed and timed by the reference data and the calendar, so it comes after they are loaded.
-        if (environment.IsDevelopment())
+        if (environment.IsDevelopment() && configuration.GetValue("Seed:DemoIncidents", true))
             await scope.ServiceProvider.GetRequiredService<DemoIncidents>().SeedAsync(cancellationToken);
         var counted = await FactBackfill.RunAsync(db, clocks, time, cancellationToken);
         if (counted > 0)

@@ -5,6 +5,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Zhifa.Server.Tests.Support;
 
+using Zhifa.Server.Features.Triage;
+
 namespace Zhifa.Server.Tests.Processes;
 
 /// <summary>
@@ -71,6 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(TestDatabase database, string name, IReadOnlyDictionary<string, string>? settings = null)
     {
+        KeepClassifierModel(database.ClassifierModelPath);
         var dll = ServerDll();
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -177,6 +180,21 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {ReadyWithin.TotalSeconds} s.\n{Output}");
     }
 
+    private static readonly Lock ModelGate = new();
+
+    /// <summary>
+    /// A model trained once from the shipped examples, kept where the servers look for their retrained
+    /// one: each process then loads it in a moment instead of training for seconds on a busy machine.
+    /// </summary>
+    private static void KeepClassifierModel(string path)
+    {
+        lock (ModelGate)
+        {
+            if (!File.Exists(path))
+                ClassifierModel.Train(TriageExamples.LoadShipped(), new TextSegmenter()).Save(path);
+        }
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Environment(TestDatabase database, Uri address, IReadOnlyDictionary<string, string>? settings)
     {
         var all = new Dictionary<string, string>
@@ -188,6 +206,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["ConnectionStrings__Zhifa"] = database.ConnectionString,
             ["Media__Root"] = database.MediaRoot,
             ["Triage__Classifier__ModelPath"] = database.ClassifierModelPath,
+            // Development for its demo key, without its demo history: what the tests count is their own.
+            ["Seed__DemoIncidents"] = "false",
             ["RateLimits__SignInPerMinute"] = "1000000",
             ["RateLimits__IntakePerMinute"] = "1000000",
             ["RateLimits__Open311ReadPerMinute"] = "1000000",
