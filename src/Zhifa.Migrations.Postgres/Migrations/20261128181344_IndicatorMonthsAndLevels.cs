@@ -13,7 +13,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
         {
             // The aggregates are derived from the incidents: the old daily cells go, and without facts
             // the start-up backfill recounts every incident into the new day and month cells.
-            migrationBuilder.Sql("DELETE FROM \"IncidentFacts\";");
+            migrationBuilder.Sql("TRUNCATE \"IncidentFacts\";");
 
             migrationBuilder.DropTable(
                 name: "IndicatorDays");
@@ -75,7 +75,7 @@ namespace Zhifa.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DELETE FROM \"IncidentFacts\";");
+            migrationBuilder.Sql("TRUNCATE \"IncidentFacts\";");
 
             migrationBuilder.DropTable(
                 name: "IndicatorCells");

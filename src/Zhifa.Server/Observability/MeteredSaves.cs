@@ -22,6 +22,8 @@ public sealed class MeteredSaves(PlatformMetrics metrics) : SaveChangesIntercept
     {
         if (eventData.Context is { } db)
         {
+            // What an earlier save on this pooled context left (a conflict, a cancellation) was never written.
+            _pending.Remove(db);
             var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             var written = new Written(
                 [.. added.OfType<Clue>().Select(c => (c.Channel, c.Joined))],

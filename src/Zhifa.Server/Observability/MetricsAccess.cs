@@ -14,7 +14,10 @@ public sealed class MetricsAccess(IConfiguration configuration)
     public const string Path = "/metrics";
 
     private readonly IPNetwork[] _networks = [.. (configuration.GetSection("Observability:MetricsNetworks").Get<string[]>() ?? [])
-        .Select(n => IPNetwork.Parse(n.Trim()))];
+        .Where(n => !string.IsNullOrWhiteSpace(n)).Select(Network)];
+
+    private static IPNetwork Network(string text, int index) => IPNetwork.TryParse(text.Trim(), out var network) ? network
+        : throw new InvalidOperationException($"Observability:MetricsNetworks:{index} = '{text}' is not a network in CIDR form, such as 10.8.0.0/16.");
 
     public bool Allows(IPAddress? address)
     {
@@ -28,7 +31,9 @@ public sealed class MetricsAccess(IConfiguration configuration)
     /// <summary>Answers 404 to a scrape from elsewhere, before the exporter sees it.</summary>
     public async Task GuardAsync(HttpContext http, Func<Task> next)
     {
-        if (http.Request.Path.StartsWithSegments(Path) && !Allows(http.Connection.RemoteIpAddress))
+        // A request a proxy passed on names its client: it comes from outside, whatever address the proxy has.
+        if (http.Request.Path.StartsWithSegments(Path)
+            && (!Allows(http.Connection.RemoteIpAddress) || http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("X-Real-IP")))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

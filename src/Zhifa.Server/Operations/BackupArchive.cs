@@ -17,7 +17,8 @@ public static class BackupArchive
     {
         var full = Path.GetFullPath(archivePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var partial = full + ".partial";
+        // Its own name: two backups to one path (the timer and a hand) must not write or delete each other's.
+        var partial = $"{full}.{Guid.NewGuid():N}.partial";
         try
         {
             await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))

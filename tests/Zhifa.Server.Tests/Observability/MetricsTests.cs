@@ -93,6 +93,27 @@ public sealed class MetricsTests(ZhifaApp app)
         Assert.Equal(allowed, new MetricsAccess(configuration).Allows(IPAddress.Parse(address)));
     }
 
+    [Theory]
+    [InlineData("/metrics", "X-Forwarded-For")]
+    [InlineData("/METRICS", "X-Real-IP")]
+    public async Task AScrapePassedOnByAProxy_IsNotFound(string path, string header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(header, "203.0.113.5");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public void AMonitoringNetworkMistyped_StopsTheStartNamingTheSetting()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Observability:MetricsNetworks:0", "10.8.0.0/16"), new("Observability:MetricsNetworks:1", "10.8.0.0/40")]).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new MetricsAccess(configuration));
+        Assert.Contains("Observability:MetricsNetworks:1", error.Message);
+    }
+
     private async Task<string> ScrapeAsync() => await app.CreateClient().GetStringAsync(MetricsAccess.Path);
 
     /// <summary>The sum of a metric's samples whose labels include every one of <paramref name="labels"/>.</summary>

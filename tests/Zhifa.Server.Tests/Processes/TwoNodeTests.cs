@@ -40,8 +40,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         try
         {
             var issued = await ProcessData.EventuallyAsync(async () => await NoticeCountAsync(database) >= expected.Count, TimeSpan.FromSeconds(45));
-            // Once ended, neither node can add a late second step: what is counted below is final. A kill
-            // rather than a stop: the host may take its whole shutdown timeout to stop the classifier's training.
+            // Once ended, neither node can add a late second step: what is counted below is final.
             foreach (var node in nodes)
                 await node.KillAsync();
             output.WriteLine($"Every step issued at {clock.Elapsed}");
@@ -73,6 +72,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         // And went out by each external channel at most once, whichever node sent it.
         var sent = nodes.SelectMany(n => n.Lines(SentLine().IsMatch)).Select(l => SentLine().Match(l))
             .Select(m => (Channel: m.Groups["channel"].Value, Notification: Guid.Parse(m.Groups["id"].Value))).ToList();
+        Assert.NotEmpty(sent);
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.All(sent, s => Assert.Contains(s.Notification, inbox.Select(n => n.Id)));
         foreach (var node in nodes)

@@ -33,7 +33,10 @@ public sealed class ChangeRelay(IncidentChanges changes, string connectionString
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Its own connection, kept alive by a query every 30 s: a connection dropped without a word
+        // (a failover, a firewall's idle timeout) then fails here and is opened again.
+        var listener = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, Pooling = false };
+        await using var connection = new NpgsqlConnection(listener.ConnectionString);
         await connection.OpenAsync(ct);
         connection.Notification += (_, e) =>
         {
