@@ -43,6 +43,7 @@ builder.Services.AddZhifaRateLimits(builder.Configuration);
 builder.Services.AddZhifaHealthChecks();
 builder.Services.AddZhifaUi();
 builder.Services.AddZhifaTelemetry(builder.Configuration);
+builder.Services.AddZhifaProxies(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,6 +57,8 @@ if (args is [BackupCommand.Name, ..])
 if (args is [RestoreCommand.Name, ..])
     return await RestoreCommand.RunAsync(app, args[1..]);
 
+// First: everything after it sees the client a trusted proxy names, not the proxy.
+app.UseForwardedHeaders();
 app.UseZhifaMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
