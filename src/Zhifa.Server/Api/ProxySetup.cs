@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Zhifa.Server.Api;
@@ -13,9 +12,8 @@ public static class ProxySetup
 {
     public static IServiceCollection AddZhifaProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = Entries(configuration, "Proxy:KnownProxies", text => IPAddress.TryParse(text, out var a) ? a : null);
-        var networks = Entries(configuration, "Proxy:KnownNetworks", text => System.Net.IPNetwork.TryParse(text, out var n) ? (object)n : null)
-            .Cast<System.Net.IPNetwork>().ToList();
+        var proxies = ConfiguredAddresses.Addresses(configuration, "Proxy:KnownProxies");
+        var networks = ConfiguredAddresses.Networks(configuration, "Proxy:KnownNetworks");
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -28,8 +26,4 @@ public static class ProxySetup
         });
         return services;
     }
-
-    private static List<T> Entries<T>(IConfiguration configuration, string key, Func<string, T?> parse) where T : class =>
-        [.. (configuration.GetSection(key).Get<string[]>() ?? []).Where(e => !string.IsNullOrWhiteSpace(e))
-            .Select((e, i) => parse(e.Trim()) ?? throw new InvalidOperationException($"{key}:{i} = '{e}' is not an address or a network in CIDR form."))];
 }

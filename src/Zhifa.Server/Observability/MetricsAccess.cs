@@ -1,4 +1,5 @@
 using System.Net;
+using Zhifa.Server.Api;
 
 namespace Zhifa.Server.Observability;
 
@@ -13,11 +14,7 @@ public sealed class MetricsAccess(IConfiguration configuration)
 {
     public const string Path = "/metrics";
 
-    private readonly IPNetwork[] _networks = [.. (configuration.GetSection("Observability:MetricsNetworks").Get<string[]>() ?? [])
-        .Where(n => !string.IsNullOrWhiteSpace(n)).Select(Network)];
-
-    private static IPNetwork Network(string text, int index) => IPNetwork.TryParse(text.Trim(), out var network) ? network
-        : throw new InvalidOperationException($"Observability:MetricsNetworks:{index} = '{text}' is not a network in CIDR form, such as 10.8.0.0/16.");
+    private readonly List<IPNetwork> _networks = ConfiguredAddresses.Networks(configuration, "Observability:MetricsNetworks");
 
     public bool Allows(IPAddress? address)
     {

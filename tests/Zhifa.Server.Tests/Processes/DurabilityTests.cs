@@ -98,9 +98,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         Assert.Equal(stored.Count + retried.Count(i => !stored.ContainsKey(ExternalId(i))), after.Count);
     }
 
-    private static ClueRequest Clue(int i, (double Lat, double Lon) at) => new(
-        "hotline12345", ExternalId(i), $"市民来电第{i}号：河道内发现地笼，疑似非法捕捞", "SY01", at.Lat, at.Lon,
-        null, null, null, null, null, null);
+    private static ClueRequest Clue(int i, (double Lat, double Lon) at) =>
+        ProcessData.HotlineClue(ExternalId(i), $"市民来电第{i}号：河道内发现地笼，疑似非法捕捞", "SY01", at);
 
     private static string ExternalId(int i) => $"kill-test-{i}";
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Processes;
@@ -22,8 +21,7 @@ public sealed class MetricsScrapeTests
         var spots = await ProcessData.SpotsAsync(database, 3);
         foreach (var (spot, n) in spots.Select((s, n) => (s, n)))
         {
-            var clue = new ClueRequest("hotline12345", $"scrape-{n}", $"市民来电第{n}号：路口有流动摊贩占道经营", "SR01", spot.Lat, spot.Lon,
-                null, null, null, null, null, null);
+            var clue = ProcessData.HotlineClue($"scrape-{n}", $"市民来电第{n}号：路口有流动摊贩占道经营", "SR01", spot);
             (await hotline.PostAsJsonAsync("/api/v1/clues", clue, Json.Options)).EnsureSuccessStatusCode();
         }
         using var scraper = server.Client();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Server.Features.ApiKeys;
+using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Processes;
@@ -24,6 +25,10 @@ internal static partial class ProcessData
     }
 
     /// <summary>A client that reports as the demo 12345 hotline, whose key Development seeds.</summary>
+    /// <summary>A clue as the 12345 hotline reports one through <see cref="Hotline"/>: its own external id, text, matter and place.</summary>
+    public static ClueRequest HotlineClue(string externalId, string text, string matterCode, (double Lat, double Lon) at) =>
+        new("hotline12345", externalId, text, matterCode, at.Lat, at.Lon, null, null, null, null, null, null);
+
     public static HttpClient Hotline(ServerProcess server)
     {
         var client = server.Client();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Zhifa.Server.Features.Intake;
 using Zhifa.Server.Tests.Support;
 
 namespace Zhifa.Server.Tests.Processes;
@@ -23,8 +22,7 @@ public sealed class ProxyTests
         await using var server = await ServerProcess.StartAsync(database, "proxied-node");
         using var hotline = ProcessData.Hotline(server);
         var spot = (await ProcessData.SpotsAsync(database, 1))[0];
-        var clue = new ClueRequest("hotline12345", "proxied-1", "市民来电：小区门口垃圾外溢无人清运", "SR03", spot.Lat, spot.Lon,
-            null, null, null, null, null, null);
+        var clue = ProcessData.HotlineClue("proxied-1", "市民来电：小区门口垃圾外溢无人清运", "SR03", spot);
         using var report = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clues") { Content = JsonContent.Create(clue, options: Json.Options) };
         report.Headers.Add("X-Forwarded-For", Client);
 
